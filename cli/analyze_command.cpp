@@ -1,8 +1,5 @@
 #include "analyze_command.hpp"
 
-#include <algorithm>
-#include <span>
-
 #include "candle_input.hpp"
 #include "command_line.hpp"
 #include "plan_report.hpp"
@@ -10,6 +7,9 @@
 #include "robson/domain/position_sizing.hpp"
 #include "robson/domain/strategy.hpp"
 #include "robson/domain/technical_stop.hpp"
+
+#include <algorithm>
+#include <span>
 
 namespace robson::cli {
 namespace {
@@ -30,9 +30,9 @@ domain::Strategy chooseStrategy(const CommandLine& line) {
         strategy->stop.level_n = parsePositiveInt(*level, "--level");
     }
     if (const auto risk = line.value("risk-percent")) {
-        strategy->risk.risk_rate =
-            domain::div(parsePositiveDecimal(*risk, "--risk-percent"), Decimal::fromInteger(100),
-                        domain::Rounding::Down);
+        strategy->risk.risk_rate = domain::div(parsePositiveDecimal(*risk, "--risk-percent"),
+                                               Decimal::fromInteger(100),
+                                               domain::Rounding::Down);
     }
     if (line.flag("no-costs")) {
         strategy->risk.costs = domain::CostModel::none();
@@ -40,27 +40,73 @@ domain::Strategy chooseStrategy(const CommandLine& line) {
     return *strategy;
 }
 
-}  // namespace
-
-int runAnalyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const CommandLine line(args,
-                           {"symbol", "strategy", "capital", "side", "entry", "level",
-                            "risk-percent", "at", "step"},
-                           {"no-costs"});
-    if (line.positionals().size() != 1) {
-        throw UsageError("analyze needs exactly one candle file");
-    }
-    const domain::Strategy strategy = chooseStrategy(line);
+domain::Side parseSideOption(const CommandLine& line) {
     const auto side = domain::parseSide(line.valueOr("side", "BUY"));
     if (!side) {
         throw UsageError("--side must be BUY or SELL");
     }
-    const Decimal capital = parsePositiveDecimal(line.valueOr("capital", "100"), "--capital");
+    return *side;
+}
+
+domain::SymbolRules chooseRules(const CommandLine& line) {
     domain::SymbolRules rules = domain::defaultSpotRules(line.valueOr("symbol", "BTCUSDT"));
     if (const auto step = line.value("step")) {
         rules.step_size = parsePositiveDecimal(*step, "--step");
         rules.min_qty = rules.step_size;
     }
+    return rules;
+}
+
+domain::SizingRequest sizingRequest(const PlanReportInput& r, const domain::CostModel& costs) {
+    domain::SizingRequest request;
+    request.side = r.side;
+    request.capital = r.capital;
+    request.risk_rate = r.strategy.risk.risk_rate;
+    request.entry = r.entry;
+    request.stop = *r.stop.stop;
+    request.rules = r.rules;
+    request.costs = costs;
+    request.max_position_rate = r.strategy.risk.max_position_rate;
+    return request;
+}
+
+/// Stop, then size (with the strategy's costs and, for comparison, without), then orders.
+void computePlan(std::span<const domain::Candle> candles, PlanReportInput& r) {
+    r.stop = domain::analyzeTechnicalStop(candles, r.side, r.entry, r.strategy.stop, r.rules);
+    if (!r.stop.stop) {
+        return;
+    }
+    r.size = domain::sizePosition(sizingRequest(r, r.strategy.risk.costs));
+    r.naive_size = domain::sizePosition(sizingRequest(r, domain::CostModel::none()));
+    if (!r.size->ok()) {
+        return;
+    }
+    domain::ExecutionPlanRequest request;
+    request.intent_id = "demo-" + r.rules.symbol + "-" + std::to_string(r.last_candle.open_time_ms);
+    request.side = r.side;
+    request.quantity = r.size->size().quantity;
+    request.entry_price = r.entry;
+    request.stop_price = *r.stop.stop;
+    request.rules = r.rules;
+    request.costs = r.strategy.risk.costs;
+    r.orders = domain::planExecution(request);
+}
+
+}  // namespace
+
+int runAnalyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const CommandLine line(
+        args,
+        {"symbol", "strategy", "capital", "side", "entry", "level", "risk-percent", "at", "step"},
+        {"no-costs"});
+    if (line.positionals().size() != 1) {
+        throw UsageError("analyze needs exactly one candle file");
+    }
+    PlanReportInput report;
+    report.strategy = chooseStrategy(line);
+    report.side = parseSideOption(line);
+    report.capital = parsePositiveDecimal(line.valueOr("capital", "100"), "--capital");
+    report.rules = chooseRules(line);
 
     const auto loaded = loadCandles(line.positionals().front(), err);
     if (!loaded) {
@@ -71,37 +117,11 @@ int runAnalyze(const std::vector<std::string>& args, std::ostream& out, std::ost
         const auto count = static_cast<std::size_t>(parsePositiveInt(*at, "--at"));
         candles = candles.first(std::min(count, candles.size()));
     }
-    const Decimal entry = line.value("entry") ? parsePositiveDecimal(*line.value("entry"), "--entry")
-                                              : candles.back().close;
-
-    PlanReportInput report;
-    report.strategy = strategy;
-    report.rules = rules;
-    report.side = *side;
-    report.capital = capital;
-    report.entry = entry;
+    const auto entry = line.value("entry");
+    report.entry = entry ? parsePositiveDecimal(*entry, "--entry") : candles.back().close;
     report.last_candle = candles.back();
     report.candles_available = candles.size();
-    report.stop = domain::analyzeTechnicalStop(candles, *side, entry, strategy.stop, rules);
-    if (report.stop.stop) {
-        report.size = domain::sizePosition({*side, capital, strategy.risk.risk_rate, entry,
-                                            *report.stop.stop, rules, strategy.risk.costs,
-                                            strategy.risk.max_position_rate, true, std::nullopt});
-        report.naive_size = domain::sizePosition({*side, capital, strategy.risk.risk_rate, entry,
-                                                  *report.stop.stop, rules, domain::CostModel::none(),
-                                                  strategy.risk.max_position_rate, true, std::nullopt});
-        if (report.size->ok()) {
-            domain::ExecutionPlanRequest request;
-            request.intent_id = "demo-" + rules.symbol + "-" + std::to_string(candles.back().open_time_ms);
-            request.side = *side;
-            request.quantity = report.size->size().quantity;
-            request.entry_price = entry;
-            request.stop_price = *report.stop.stop;
-            request.rules = rules;
-            request.costs = strategy.risk.costs;
-            report.orders = domain::planExecution(request);
-        }
-    }
+    computePlan(candles, report);
     printPlanReport(report, out);
     const bool tradable = report.orders && report.orders->ok();
     return tradable ? kExitOk : kExitRefused;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "robson/domain/candle.hpp"
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "robson/domain/candle.hpp"
 
 namespace robson::cli {
 

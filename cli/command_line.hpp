@@ -1,13 +1,13 @@
 #pragma once
 
+#include "robson/domain/decimal.hpp"
+
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "robson/domain/decimal.hpp"
 
 namespace robson::cli {
 
@@ -18,13 +18,11 @@ public:
 };
 
 /// Exit codes, documented in `robson help`.
-enum ExitCode : int {
-    kExitOk = 0,
-    kExitFailure = 1,   ///< an unexpected internal error
-    kExitUsage = 2,     ///< bad arguments
-    kExitBadData = 3,   ///< the input file is missing or malformed
-    kExitRefused = 4,   ///< the analysis ran but no trade is possible (stop or size refused)
-};
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  ///< an unexpected internal error
+constexpr int kExitUsage = 2;    ///< bad arguments
+constexpr int kExitBadData = 3;  ///< the input file is missing or malformed
+constexpr int kExitRefused = 4;  ///< the analysis ran but no trade is possible
 
 /// `--name value` options, `--flag` switches and positional arguments, checked against what a
 /// command accepts so a typo is an error instead of being ignored.
@@ -46,7 +44,8 @@ private:
 };
 
 /// A strictly positive exact decimal ("100", "0.5"), or a UsageError naming the option.
-[[nodiscard]] domain::Decimal parsePositiveDecimal(const std::string& text, const std::string& option);
+[[nodiscard]] domain::Decimal parsePositiveDecimal(const std::string& text,
+                                                   const std::string& option);
 /// A strictly positive integer, or a UsageError naming the option.
 [[nodiscard]] int parsePositiveInt(const std::string& text, const std::string& option);
 

@@ -1,12 +1,12 @@
 // The `robson` command: offline analysis today; plan/validate/execute against the API later.
+#include "analyze_command.hpp"
+#include "command_line.hpp"
+#include "stop_survey_command.hpp"
+
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include "analyze_command.hpp"
-#include "command_line.hpp"
-#include "stop_survey_command.hpp"
 
 namespace {
 

@@ -1,16 +1,18 @@
 #include "plan_report.hpp"
 
+#include "robson/domain/utc_time.hpp"
+
 #include <iomanip>
 #include <string>
-
-#include "robson/domain/utc_time.hpp"
 
 namespace robson::cli {
 namespace {
 
 using domain::Decimal;
 
-std::string money(Decimal value) { return value.toFixed(2); }
+std::string money(Decimal value) {
+    return value.toFixed(2);
+}
 
 /// A price with as many decimals as the symbol's tick (93500.00 for a 0.01 tick).
 std::string price(Decimal value, Decimal tick) {
@@ -19,7 +21,9 @@ std::string price(Decimal value, Decimal tick) {
     const int places = dot == std::string::npos ? 0 : static_cast<int>(tick_text.size() - dot - 1);
     return value.toFixed(places);
 }
-std::string percent(Decimal value) { return value.toFixed(2) + "%"; }
+std::string percent(Decimal value) {
+    return value.toFixed(2) + "%";
+}
 
 std::string ordinal(int n) {
     const int last_two = n % 100;
@@ -36,9 +40,10 @@ void printHeader(const PlanReportInput& r, std::ostream& out) {
         << domain::mul(s.risk.risk_rate, Decimal::fromInteger(100), domain::Rounding::HalfEven)
                .toString()
         << "% per trade; entry: " << domain::describe(s.entry_signal) << ")\n";
-    out << "Market    " << r.rules.symbol << " " << toString(r.side) << " at " << price(r.entry, r.rules.tick_size)
-        << " " << r.rules.quote_asset << " (last candle " << domain::formatUtc(r.last_candle.open_time_ms)
-        << ", " << r.stop.candles_read << " of " << r.candles_available << " candles read)\n\n";
+    out << "Market    " << r.rules.symbol << " " << toString(r.side) << " at "
+        << price(r.entry, r.rules.tick_size) << " " << r.rules.quote_asset << " (last candle "
+        << domain::formatUtc(r.last_candle.open_time_ms) << ", " << r.stop.candles_read << " of "
+        << r.candles_available << " candles read)\n\n";
 }
 
 void printLevels(const PlanReportInput& r, std::ostream& out) {
@@ -83,10 +88,12 @@ void printSize(const PlanReportInput& r, std::ostream& out) {
     out << "  Capital                 " << money(r.capital) << quote << "\n"
         << "  Risk budget             " << money(size.risk_budget) << quote << "\n"
         << "  Quantity                " << size.quantity.toString() << " " << r.rules.base_asset
-        << "  (bound: " << toString(size.bound) << ", step " << r.rules.step_size.toString() << ")\n"
+        << "  (bound: " << toString(size.bound) << ", step " << r.rules.step_size.toString()
+        << ")\n"
         << "  Position value          " << money(size.position_value) << quote << " ("
         << money(size.value_with_fees) << " with the entry fee)\n"
-        << "  Loss at the stop        " << size.planned_risk.toFixed(4, domain::Rounding::Ceiling) << quote
+        << "  Loss at the stop        " << size.planned_risk.toFixed(4, domain::Rounding::Ceiling)
+        << quote
         << " with costs  (price only: " << size.naive_risk.toFixed(4, domain::Rounding::Ceiling)
         << ")\n"
         << "  Costs assumed           taker fee " << costs.taker_fee_rate.toString()
@@ -97,11 +104,11 @@ void printSize(const PlanReportInput& r, std::ostream& out) {
     }
     if (r.naive_size && r.naive_size->ok() && r.naive_size->size().quantity != size.quantity) {
         const auto& naive = r.naive_size->size();
-        const Decimal real_loss = domain::lossAtStop(naive.quantity, r.entry, *r.stop.stop, costs,
-                                                     r.side, r.rules.tick_size);
-        out << "  Cost-blind rule         would buy " << naive.quantity.toString() << " and really lose "
-            << real_loss.toFixed(4, domain::Rounding::Ceiling) << quote << " at the stop (budget " << money(size.risk_budget)
-            << ")\n";
+        const Decimal real_loss = domain::lossAtStop(
+            naive.quantity, r.entry, *r.stop.stop, costs, r.side, r.rules.tick_size);
+        out << "  Cost-blind rule         would buy " << naive.quantity.toString()
+            << " and really lose " << real_loss.toFixed(4, domain::Rounding::Ceiling) << quote
+            << " at the stop (budget " << money(size.risk_budget) << ")\n";
     }
     out << "\n";
 }
@@ -138,8 +145,9 @@ void printOrders(const PlanReportInput& r, std::ostream& out) {
     printOrder("ENTRY", plan.entry, r.rules.tick_size, out);
     printOrder("STOP", plan.stop, r.rules.tick_size, out);
     if (plan.unprotected_quantity.isPositive()) {
-        out << "  The stop covers what arrives after the commission; " << plan.unprotected_quantity.toString()
-            << " " << r.rules.base_asset << " of step dust stays outside it.\n";
+        out << "  The stop covers what arrives after the commission; "
+            << plan.unprotected_quantity.toString() << " " << r.rules.base_asset
+            << " of step dust stays outside it.\n";
     }
 }
 

@@ -1,15 +1,15 @@
 #pragma once
 
-#include <cstddef>
-#include <optional>
-#include <ostream>
-
 #include "robson/domain/candle.hpp"
 #include "robson/domain/execution_plan.hpp"
 #include "robson/domain/position_sizing.hpp"
 #include "robson/domain/strategy.hpp"
 #include "robson/domain/symbol_rules.hpp"
 #include "robson/domain/technical_stop.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
 
 namespace robson::cli {
 

@@ -1,16 +1,17 @@
 #include "stop_survey_command.hpp"
 
-#include <algorithm>
-#include <array>
-#include <iomanip>
-#include <map>
-#include <span>
-
 #include "candle_input.hpp"
 #include "command_line.hpp"
 #include "robson/domain/position_sizing.hpp"
 #include "robson/domain/strategy.hpp"
 #include "robson/domain/technical_stop.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <iomanip>
+#include <map>
+#include <span>
 
 namespace robson::cli {
 namespace {
@@ -49,14 +50,22 @@ void surveyWindow(std::span<const domain::Candle> window,
     }
     ++tally.outcomes[std::string(toString(*analysis.method))];
     tally.distances_percent.push_back(analysis.distance_percent->toDouble());
-    const auto size = domain::sizePosition({side, capital, strategy.risk.risk_rate, entry, *analysis.stop,
-                                            rules, strategy.risk.costs, strategy.risk.max_position_rate,
-                                            true, std::nullopt});
+    const auto size = domain::sizePosition({side,
+                                            capital,
+                                            strategy.risk.risk_rate,
+                                            entry,
+                                            *analysis.stop,
+                                            rules,
+                                            strategy.risk.costs,
+                                            strategy.risk.max_position_rate,
+                                            true,
+                                            std::nullopt});
     ++tally.sizing[size.ok() ? "SIZED" : std::string(toString(size.refusal().code))];
 }
 
 double percentile(const std::vector<double>& sorted, double fraction) {
-    const auto index = static_cast<std::size_t>(fraction * static_cast<double>(sorted.size() - 1) + 0.5);
+    const auto index =
+        static_cast<std::size_t>(std::lround(fraction * static_cast<double>(sorted.size() - 1)));
     return sorted[index];
 }
 
@@ -81,7 +90,8 @@ void printTally(const std::string& title, SurveyTally tally, std::ostream& out) 
         << "  max " << d.back() << "\n  histogram:";
     double lower = 0.0;
     for (const double edge : kBucketEdges) {
-        const auto count = std::count_if(d.begin(), d.end(), [&](double v) { return v >= lower && v < edge; });
+        const auto count =
+            std::count_if(d.begin(), d.end(), [&](double v) { return v >= lower && v < edge; });
         out << "  [" << lower << "," << edge << ") " << count;
         lower = edge;
     }
@@ -101,8 +111,9 @@ int runStopSurvey(const std::vector<std::string>& args, std::ostream& out, std::
     }
     const Decimal capital = parsePositiveDecimal(line.valueOr("capital", "1000"), "--capital");
     const auto lookback = static_cast<std::size_t>(strategy->stop.lookback);
-    out << "Technical-stop survey: strategy " << strategy->name << ", level " << strategy->stop.level_n
-        << ", lookback " << lookback << " candles, capital " << capital.toString() << "\n\n";
+    out << "Technical-stop survey: strategy " << strategy->name << ", level "
+        << strategy->stop.level_n << ", lookback " << lookback << " candles, capital "
+        << capital.toString() << "\n\n";
     int status = kExitOk;
     for (const auto& path : line.positionals()) {
         const auto candles = loadCandles(path, err);
@@ -115,8 +126,12 @@ int runStopSurvey(const std::vector<std::string>& args, std::ostream& out, std::
             SurveyTally tally;
             for (std::size_t end = 1; end <= candles->size(); ++end) {
                 const std::size_t begin = end > lookback ? end - lookback : 0;
-                surveyWindow(std::span(*candles).subspan(begin, end - begin), side, *strategy, rules,
-                             capital, tally);
+                surveyWindow(std::span(*candles).subspan(begin, end - begin),
+                             side,
+                             *strategy,
+                             rules,
+                             capital,
+                             tally);
             }
             printTally(path + " " + std::string(toString(side)), std::move(tally), out);
         }

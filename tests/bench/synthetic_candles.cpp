@@ -23,9 +23,11 @@ std::vector<domain::Candle> syntheticCandles(std::size_t count,
         const double high = std::max(open, close) * (1.0 + wick(random));
         const double low = std::min(open, close) * (1.0 - wick(random));
         const auto price = [](double value, Rounding rounding) {
-            return Decimal::fromDouble(value, rounding).roundToStep(Decimal::fromUnits(1'000'000), rounding);
+            return Decimal::fromDouble(value, rounding)
+                .roundToStep(Decimal::fromUnits(1'000'000), rounding);
         };
-        const std::int64_t open_time = 1'700'000'000'000 + static_cast<std::int64_t>(i) * kFifteenMinutesMs;
+        const std::int64_t open_time =
+            1'700'000'000'000 + static_cast<std::int64_t>(i) * kFifteenMinutesMs;
         domain::Candle candle{open_time,
                               price(open, Rounding::HalfEven),
                               price(high, Rounding::Ceiling),

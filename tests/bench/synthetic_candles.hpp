@@ -1,9 +1,9 @@
 #pragma once
 
+#include "robson/domain/candle.hpp"
+
 #include <cstdint>
 #include <vector>
-
-#include "robson/domain/candle.hpp"
 
 namespace robson::bench {
 

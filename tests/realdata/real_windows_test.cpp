@@ -1,6 +1,11 @@
 // The domain over every window of the shipped real Binance candles: each window gives a stop
 // on the protective side (or a named rejection), and each stop a size within the risk budget
 // (or a named refusal) and orders that pass the symbol's filters (or a named refusal).
+#include "robson/domain/execution_plan.hpp"
+#include "robson/domain/position_sizing.hpp"
+#include "robson/domain/strategy.hpp"
+#include "robson/domain/technical_stop.hpp"
+#include "robson/marketdata/kline_csv.hpp"
 #include "robson/testing/domain_printing.hpp"
 
 #include <boost/test/data/test_case.hpp>
@@ -9,12 +14,6 @@
 #include <span>
 #include <string>
 #include <vector>
-
-#include "robson/domain/execution_plan.hpp"
-#include "robson/domain/position_sizing.hpp"
-#include "robson/domain/strategy.hpp"
-#include "robson/domain/technical_stop.hpp"
-#include "robson/marketdata/kline_csv.hpp"
 
 namespace bdata = boost::unit_test::data;
 using robson::domain::Decimal;
@@ -26,7 +25,9 @@ struct RealSeries {
     std::string path;
     std::string symbol;
 };
-std::ostream& operator<<(std::ostream& out, const RealSeries& series) { return out << series.path; }
+std::ostream& operator<<(std::ostream& out, const RealSeries& series) {
+    return out << series.path;
+}
 
 const std::vector<RealSeries> kSeries{
     {"quadscalping/BTCUSDT-15m.binance12.csv", "BTCUSDT"},
@@ -44,7 +45,8 @@ void checkStopIsProtective(const robson::domain::TechnicalStopAnalysis& analysis
     const Decimal entry = analysis.entry;
     BOOST_TEST_REQUIRE((analysis.side == Side::Buy ? stop < entry : stop > entry));
     BOOST_TEST_REQUIRE(stop.isMultipleOf(rules.tick_size));
-    const Decimal distance_rate = robson::domain::div((entry - stop).abs(), entry, robson::domain::Rounding::Down);
+    const Decimal distance_rate =
+        robson::domain::div((entry - stop).abs(), entry, robson::domain::Rounding::Down);
     BOOST_TEST_REQUIRE(distance_rate >= config.min_distance_rate);
     BOOST_TEST_REQUIRE(distance_rate <= config.max_distance_rate);
 }
@@ -53,10 +55,16 @@ void checkSizeAndOrders(const robson::domain::TechnicalStopAnalysis& analysis,
                         const robson::domain::Strategy& strategy,
                         const robson::domain::SymbolRules& rules,
                         Decimal capital) {
-    const auto size = robson::domain::sizePosition({analysis.side, capital, strategy.risk.risk_rate,
-                                                    analysis.entry, *analysis.stop, rules,
-                                                    strategy.risk.costs, strategy.risk.max_position_rate,
-                                                    true, std::nullopt});
+    const auto size = robson::domain::sizePosition({analysis.side,
+                                                    capital,
+                                                    strategy.risk.risk_rate,
+                                                    analysis.entry,
+                                                    *analysis.stop,
+                                                    rules,
+                                                    strategy.risk.costs,
+                                                    strategy.risk.max_position_rate,
+                                                    true,
+                                                    std::nullopt});
     if (!size.ok()) {
         BOOST_TEST_REQUIRE(!size.refusal().reason.empty());
         return;
@@ -96,10 +104,11 @@ BOOST_DATA_TEST_CASE(every_window_gives_a_protective_stop_or_a_named_rejection,
     const std::span<const robson::domain::Candle> all(loaded.candles);
     std::size_t stops = 0;
     for (std::size_t end = 1; end <= all.size(); ++end) {
-        const auto window = all.subspan(end > lookback ? end - lookback : 0, std::min(end, lookback));
+        const auto window =
+            all.subspan(end > lookback ? end - lookback : 0, std::min(end, lookback));
         for (const Side side : {Side::Buy, Side::Sell}) {
-            const auto analysis = robson::domain::analyzeTechnicalStop(window, side, window.back().close,
-                                                                       strategy.stop, rules);
+            const auto analysis = robson::domain::analyzeTechnicalStop(
+                window, side, window.back().close, strategy.stop, rules);
             BOOST_TEST_REQUIRE(analysis.stop.has_value() != analysis.rejection.has_value());
             if (analysis.rejection) {
                 BOOST_TEST_REQUIRE(!analysis.rejection->message.empty());

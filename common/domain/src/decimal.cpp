@@ -7,8 +7,8 @@ namespace robson::domain {
 namespace {
 
 // 128-bit intermediates make mul/div exact before the single rounding step.
-__extension__ typedef __int128 Wide;
-__extension__ typedef unsigned __int128 UnsignedWide;
+__extension__ using Wide = __int128;
+__extension__ using UnsignedWide = unsigned __int128;
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
@@ -58,7 +58,9 @@ Wide divideRoundedSigned(Wide numerator, Wide denominator, Rounding rounding) {
     return divideRounded(numerator, denominator, rounding);
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
@@ -233,7 +235,9 @@ Decimal operator-(Decimal a, Decimal b) {
     return Decimal::fromUnits(difference);
 }
 
-Decimal operator-(Decimal a) { return Decimal() - a; }
+Decimal operator-(Decimal a) {
+    return Decimal() - a;
+}
 
 Decimal mul(Decimal a, Decimal b, Rounding rounding) {
     const Wide product = static_cast<Wide>(a.units()) * b.units();
@@ -246,8 +250,7 @@ Decimal div(Decimal a, Decimal b, Rounding rounding) {
         throw DecimalError("decimal division by zero");
     }
     const Wide numerator = static_cast<Wide>(a.units()) * Decimal::kUnitsPerOne;
-    return Decimal::fromUnits(
-        narrow(divideRoundedSigned(numerator, b.units(), rounding), "div"));
+    return Decimal::fromUnits(narrow(divideRoundedSigned(numerator, b.units(), rounding), "div"));
 }
 
 Decimal mulInteger(Decimal a, std::int64_t n) {

@@ -54,27 +54,34 @@ std::optional<FilterBreach> checkRange(const char* filter,
                                        Decimal maximum,
                                        Decimal step) {
     if (!minimum.isZero() && value < minimum) {
-        return FilterBreach{filter, std::string(what) + " " + value.toString() + " is below the minimum " +
-                                        minimum.toString()};
+        return FilterBreach{filter,
+                            std::string(what) + " " + value.toString() + " is below the minimum " +
+                                minimum.toString()};
     }
     if (!maximum.isZero() && value > maximum) {
-        return FilterBreach{filter, std::string(what) + " " + value.toString() + " is above the maximum " +
-                                        maximum.toString()};
+        return FilterBreach{filter,
+                            std::string(what) + " " + value.toString() + " is above the maximum " +
+                                maximum.toString()};
     }
     if (step.isPositive() && !value.isMultipleOf(step)) {
-        return FilterBreach{filter, std::string(what) + " " + value.toString() +
-                                        " is not a multiple of " + step.toString()};
+        return FilterBreach{filter,
+                            std::string(what) + " " + value.toString() + " is not a multiple of " +
+                                step.toString()};
     }
     return std::nullopt;
 }
 
 }  // namespace
 
-std::string_view toString(OrderType type) { return nameOf(kOrderTypeNames, type); }
+std::string_view toString(OrderType type) {
+    return nameOf(kOrderTypeNames, type);
+}
 std::optional<OrderType> parseOrderType(std::string_view text) {
     return valueOf(kOrderTypeNames, text);
 }
-std::string_view toString(SymbolStatus status) { return nameOf(kStatusNames, status); }
+std::string_view toString(SymbolStatus status) {
+    return nameOf(kStatusNames, status);
+}
 std::optional<SymbolStatus> parseSymbolStatus(std::string_view text) {
     return valueOf(kStatusNames, text);
 }
@@ -126,7 +133,8 @@ SymbolRules defaultSpotRules(std::string_view symbol) {
     rules.symbol = std::string(symbol);
     const std::string_view quote = "USDT";
     const bool has_quote = symbol.size() > quote.size() && symbol.ends_with(quote);
-    rules.base_asset = std::string(has_quote ? symbol.substr(0, symbol.size() - quote.size()) : symbol);
+    rules.base_asset =
+        std::string(has_quote ? symbol.substr(0, symbol.size() - quote.size()) : symbol);
     rules.quote_asset = std::string(quote);
     rules.status = SymbolStatus::Trading;
     rules.order_types = {OrderType::Limit,
@@ -137,7 +145,8 @@ SymbolRules defaultSpotRules(std::string_view symbol) {
     rules.tick_size = "0.01"_d;
     rules.min_price = "0.01"_d;
     rules.max_price = "1000000"_d;
-    rules.step_size = symbol == "BTCUSDT" ? "0.00001"_d : (symbol == "ETHUSDT" ? "0.0001"_d : "0.001"_d);
+    rules.step_size =
+        symbol == "BTCUSDT" ? "0.00001"_d : (symbol == "ETHUSDT" ? "0.0001"_d : "0.001"_d);
     rules.min_qty = rules.step_size;
     rules.max_qty = "9000"_d;
     rules.min_notional = "5"_d;

@@ -1,6 +1,6 @@
 #include "robson/domain/decimal.hpp"
 
-#include "test_printing.hpp"
+#include "robson/testing/domain_printing.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -137,8 +137,9 @@ BOOST_AUTO_TEST_CASE(converts_indicator_doubles_with_explicit_rounding) {
     BOOST_TEST(Decimal::fromDouble(0.1, Rounding::HalfEven) == "0.1"_d);
     BOOST_TEST(Decimal::fromDouble(-0.000000015, Rounding::Floor) == "-0.00000002"_d);
     BOOST_CHECK_THROW(Decimal::fromDouble(1e300, Rounding::Floor), DecimalError);
-    BOOST_CHECK_THROW(Decimal::fromDouble(std::numeric_limits<double>::quiet_NaN(), Rounding::Floor),
-                      DecimalError);
+    BOOST_CHECK_THROW(
+        Decimal::fromDouble(std::numeric_limits<double>::quiet_NaN(), Rounding::Floor),
+        DecimalError);
 }
 
 BOOST_AUTO_TEST_CASE(round_trips_random_values_through_text) {

@@ -1,6 +1,6 @@
 #include "robson/domain/symbol_rules.hpp"
 
-#include "test_printing.hpp"
+#include "robson/testing/domain_printing.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -34,7 +34,8 @@ BOOST_AUTO_TEST_CASE(names_the_price_filter_breach) {
     BOOST_TEST(off_tick->filter == "PRICE_FILTER");
     BOOST_TEST(off_tick->detail == "price 93500.015 is not a multiple of 0.01");
     BOOST_TEST(rules.checkPrice("0"_d).has_value());
-    BOOST_TEST(rules.checkPrice("2000000"_d)->detail == "price 2000000 is above the maximum 1000000");
+    BOOST_TEST(rules.checkPrice("2000000"_d)->detail ==
+               "price 2000000 is above the maximum 1000000");
 }
 
 BOOST_AUTO_TEST_CASE(names_the_lot_size_breach) {
@@ -66,8 +67,12 @@ BOOST_AUTO_TEST_CASE(zero_limits_mean_no_limit) {
 }
 
 BOOST_AUTO_TEST_CASE(order_types_and_statuses_round_trip_through_names) {
-    for (auto type : {OrderType::Limit, OrderType::Market, OrderType::StopLoss,
-                      OrderType::StopLossLimit, OrderType::TakeProfit, OrderType::TakeProfitLimit,
+    for (auto type : {OrderType::Limit,
+                      OrderType::Market,
+                      OrderType::StopLoss,
+                      OrderType::StopLossLimit,
+                      OrderType::TakeProfit,
+                      OrderType::TakeProfitLimit,
                       OrderType::LimitMaker}) {
         BOOST_TEST(robson::domain::parseOrderType(robson::domain::toString(type)) == type);
     }

@@ -52,7 +52,8 @@ std::optional<Candle> parseRow(const std::vector<std::string_view>& fields, std:
         why = "open time '" + std::string(fields[0]) + "' is not a non-negative integer";
         return std::nullopt;
     }
-    static constexpr std::array<std::string_view, 5> kNames{"open", "high", "low", "close", "volume"};
+    static constexpr std::array<std::string_view, 5> kNames{
+        "open", "high", "low", "close", "volume"};
     std::array<Decimal, 5> values{};
     for (std::size_t i = 0; i < kNames.size(); ++i) {
         const auto value = Decimal::parse(fields[i + 1]);
@@ -97,7 +98,8 @@ KlineCsvResult parseKlineCsv(std::istream& input) {
         }
         if (fields.size() < 6) {
             result.errors.push_back(
-                {line_number, "expected at least 6 columns, found " + std::to_string(fields.size())});
+                {line_number,
+                 "expected at least 6 columns, found " + std::to_string(fields.size())});
             continue;
         }
         std::string why;

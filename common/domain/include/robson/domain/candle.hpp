@@ -1,10 +1,10 @@
 #pragma once
 
+#include "robson/domain/decimal.hpp"
+
 #include <cstdint>
 #include <span>
 #include <vector>
-
-#include "robson/domain/decimal.hpp"
 
 namespace robson::domain {
 

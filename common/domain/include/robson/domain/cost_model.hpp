@@ -21,7 +21,8 @@ struct CostModel {
     /// Binance spot as a regular account pays it: 0.1% taker fee, 0.1% stop-limit offset,
     /// 5 bps entry slippage.
     [[nodiscard]] static CostModel binanceSpot() {
-        return {Decimal::fromUnits(100'000), Decimal::fromUnits(100'000), Decimal::fromUnits(50'000)};
+        return {
+            Decimal::fromUnits(100'000), Decimal::fromUnits(100'000), Decimal::fromUnits(50'000)};
     }
 
     friend bool operator==(const CostModel&, const CostModel&) = default;

@@ -74,14 +74,17 @@ public:
 
     /// The multiple of `step` reached by rounding this value as told. step must be > 0.
     [[nodiscard]] Decimal roundToStep(Decimal step, Rounding rounding) const;
-    [[nodiscard]] Decimal floorToStep(Decimal step) const { return roundToStep(step, Rounding::Floor); }
+    [[nodiscard]] Decimal floorToStep(Decimal step) const {
+        return roundToStep(step, Rounding::Floor);
+    }
     [[nodiscard]] Decimal ceilToStep(Decimal step) const {
         return roundToStep(step, Rounding::Ceiling);
     }
     /// True when this value is an exact multiple of step (step > 0).
     [[nodiscard]] bool isMultipleOf(Decimal step) const;
 
-    friend constexpr auto operator<=>(Decimal, Decimal) = default;
+    // clang-tidy 14 sees the literal 0 of the synthesized comparison as a null pointer.
+    friend constexpr auto operator<=>(Decimal, Decimal) = default;  // NOLINT(modernize-use-nullptr)
     friend constexpr bool operator==(Decimal, Decimal) = default;
 
     friend Decimal operator+(Decimal a, Decimal b);
@@ -101,8 +104,12 @@ private:
 /// a × n for a whole n, exact. Throws DecimalError on overflow.
 [[nodiscard]] Decimal mulInteger(Decimal a, std::int64_t n);
 
-[[nodiscard]] inline Decimal min(Decimal a, Decimal b) { return b < a ? b : a; }
-[[nodiscard]] inline Decimal max(Decimal a, Decimal b) { return a < b ? b : a; }
+[[nodiscard]] inline Decimal min(Decimal a, Decimal b) {
+    return b < a ? b : a;
+}
+[[nodiscard]] inline Decimal max(Decimal a, Decimal b) {
+    return a < b ? b : a;
+}
 
 namespace decimal_literals {
 /// "95432.10"_d — for tests and constants; throws DecimalError if malformed.

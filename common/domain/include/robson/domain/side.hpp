@@ -9,7 +9,9 @@ namespace robson::domain {
 /// SELL (spot: selling a held asset) by a BUY stop above it.
 enum class Side { Buy, Sell };
 
-[[nodiscard]] constexpr Side opposite(Side side) { return side == Side::Buy ? Side::Sell : Side::Buy; }
+[[nodiscard]] constexpr Side opposite(Side side) {
+    return side == Side::Buy ? Side::Sell : Side::Buy;
+}
 [[nodiscard]] constexpr std::string_view toString(Side side) {
     return side == Side::Buy ? "BUY" : "SELL";
 }

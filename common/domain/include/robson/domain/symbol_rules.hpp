@@ -1,16 +1,24 @@
 #pragma once
 
+#include "robson/domain/decimal.hpp"
+
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 
-#include "robson/domain/decimal.hpp"
-
 namespace robson::domain {
 
 /// Binance spot order types (the subset Robson may send or must recognise).
-enum class OrderType { Limit, Market, StopLoss, StopLossLimit, TakeProfit, TakeProfitLimit, LimitMaker };
+enum class OrderType {
+    Limit,
+    Market,
+    StopLoss,
+    StopLossLimit,
+    TakeProfit,
+    TakeProfitLimit,
+    LimitMaker
+};
 
 [[nodiscard]] std::string_view toString(OrderType type);
 [[nodiscard]] std::optional<OrderType> parseOrderType(std::string_view text);
@@ -56,7 +64,8 @@ struct SymbolRules {
     /// PRICE_FILTER for a limit or stop price.
     [[nodiscard]] std::optional<FilterBreach> checkPrice(Decimal price) const;
     /// LOT_SIZE (or MARKET_LOT_SIZE for market orders).
-    [[nodiscard]] std::optional<FilterBreach> checkQuantity(Decimal quantity, bool market_order) const;
+    [[nodiscard]] std::optional<FilterBreach> checkQuantity(Decimal quantity,
+                                                            bool market_order) const;
     /// NOTIONAL / MIN_NOTIONAL: price × quantity within [min, max].
     [[nodiscard]] std::optional<FilterBreach> checkNotional(Decimal price, Decimal quantity) const;
 

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "robson/domain/candle.hpp"
+
 #include <filesystem>
 #include <istream>
 #include <string>
 #include <vector>
-
-#include "robson/domain/candle.hpp"
 
 namespace robson::marketdata {
 
