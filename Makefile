@@ -31,7 +31,7 @@ test-debug: build-debug
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
-test: format-check test-debug test-asan
+test: format-check test-debug test-asan build
 	@echo "make test: all suites passed (debug and asan+ubsan)"
 
 run: build
