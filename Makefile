@@ -6,7 +6,7 @@
 JOBS ?= $(shell nproc)
 DATA ?= tests/data/real/quadscalping/BTCUSDT-15m.binance12.csv
 
-.PHONY: run test deps build build-debug build-asan test-debug test-asan bench lint format \
+.PHONY: run stop test deps build build-debug build-asan test-debug test-asan bench lint format \
         format-check survey clean
 
 deps:
@@ -20,9 +20,9 @@ build-debug: deps
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 
-# The pure domain under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Everything under AddressSanitizer + UndefinedBehaviorSanitizer.
 build-asan: deps
-	@cmake --preset asan -DROBSON_DOMAIN_ONLY=ON >/dev/null
+	@cmake --preset asan -DROBSON_DOMAIN_ONLY=OFF >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
 test-debug: build-debug
@@ -37,10 +37,14 @@ test: format-check test-debug test-asan build
 run: build
 	@ops/run.sh
 
+stop:
+	@ops/stop.sh
+
 bench: deps
 	@cmake --preset bench >/dev/null
 	@cmake --build --preset bench -j $(JOBS)
 	@build/bench/tests/bench/domain_bench --benchmark_counters_tabular=true
+	@build/bench/tests/bench/exchange_bench --benchmark_min_time=2
 
 # The distribution of technical-stop distances over every window of the real candles.
 survey: build

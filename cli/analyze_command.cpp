@@ -2,6 +2,7 @@
 
 #include "candle_input.hpp"
 #include "command_line.hpp"
+#include "exchange_input.hpp"
 #include "plan_report.hpp"
 #include "robson/domain/execution_plan.hpp"
 #include "robson/domain/position_sizing.hpp"
@@ -92,33 +93,67 @@ void computePlan(std::span<const domain::Candle> candles, PlanReportInput& r) {
     r.orders = domain::planExecution(request);
 }
 
+/// The candles, rules and entry from a file (offline) or from an exchange (--exchange).
+/// Returns false (after printing why) when the input is unusable.
+bool loadMarket(const CommandLine& line,
+                PlanReportInput& report,
+                std::vector<domain::Candle>& candles,
+                std::ostream& err) {
+    const auto entry = line.value("entry");
+    if (const auto url = line.value("exchange")) {
+        if (!line.positionals().empty()) {
+            throw UsageError("give either a candle file or --exchange, not both");
+        }
+        auto market = readExchangeMarket(*url,
+                                         report.rules.symbol,
+                                         report.strategy.timeframe,
+                                         report.strategy.stop.lookback,
+                                         report.side);
+        report.rules = market.rules;
+        candles = std::move(market.candles);
+        report.entry = entry ? parsePositiveDecimal(*entry, "--entry") : market.entry;
+        return !candles.empty();
+    }
+    if (line.positionals().size() != 1) {
+        throw UsageError("analyze needs exactly one candle file (or --exchange URL)");
+    }
+    auto loaded = loadCandles(line.positionals().front(), err);
+    if (!loaded) {
+        return false;
+    }
+    candles = std::move(*loaded);
+    if (const auto at = line.value("at")) {
+        const auto count = static_cast<std::size_t>(parsePositiveInt(*at, "--at"));
+        candles.resize(std::min(count, candles.size()));
+    }
+    report.entry = entry ? parsePositiveDecimal(*entry, "--entry") : candles.back().close;
+    return true;
+}
+
 }  // namespace
 
 int runAnalyze(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const CommandLine line(
-        args,
-        {"symbol", "strategy", "capital", "side", "entry", "level", "risk-percent", "at", "step"},
-        {"no-costs"});
-    if (line.positionals().size() != 1) {
-        throw UsageError("analyze needs exactly one candle file");
-    }
+    const CommandLine line(args,
+                           {"symbol",
+                            "strategy",
+                            "capital",
+                            "side",
+                            "entry",
+                            "level",
+                            "risk-percent",
+                            "at",
+                            "step",
+                            "exchange"},
+                           {"no-costs"});
     PlanReportInput report;
     report.strategy = chooseStrategy(line);
     report.side = parseSideOption(line);
     report.capital = parsePositiveDecimal(line.valueOr("capital", "100"), "--capital");
     report.rules = chooseRules(line);
-
-    const auto loaded = loadCandles(line.positionals().front(), err);
-    if (!loaded) {
+    std::vector<domain::Candle> candles;
+    if (!loadMarket(line, report, candles, err)) {
         return kExitBadData;
     }
-    std::span<const domain::Candle> candles(*loaded);
-    if (const auto at = line.value("at")) {
-        const auto count = static_cast<std::size_t>(parsePositiveInt(*at, "--at"));
-        candles = candles.first(std::min(count, candles.size()));
-    }
-    const auto entry = line.value("entry");
-    report.entry = entry ? parsePositiveDecimal(*entry, "--entry") : candles.back().close;
     report.last_candle = candles.back();
     report.candles_available = candles.size();
     computePlan(candles, report);

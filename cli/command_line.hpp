@@ -19,10 +19,11 @@ public:
 
 /// Exit codes, documented in `robson help`.
 constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;  ///< an unexpected internal error
-constexpr int kExitUsage = 2;    ///< bad arguments
-constexpr int kExitBadData = 3;  ///< the input file is missing or malformed
-constexpr int kExitRefused = 4;  ///< the analysis ran but no trade is possible
+constexpr int kExitFailure = 1;   ///< an unexpected internal error
+constexpr int kExitUsage = 2;     ///< bad arguments
+constexpr int kExitBadData = 3;   ///< the input file is missing or malformed
+constexpr int kExitRefused = 4;   ///< the analysis ran but no trade is possible
+constexpr int kExitExchange = 5;  ///< the exchange could not be reached or refused the request
 
 /// `--name value` options, `--flag` switches and positional arguments, checked against what a
 /// command accepts so a typo is an error instead of being ignored.

@@ -1,6 +1,8 @@
 // The `robson` command: offline analysis today; plan/validate/execute against the API later.
 #include "analyze_command.hpp"
 #include "command_line.hpp"
+#include "robson/binance/binance_config.hpp"
+#include "robson/exchange/exchange_error.hpp"
 #include "stop_survey_command.hpp"
 
 #include <exception>
@@ -14,6 +16,8 @@ constexpr const char* kUsage = R"(usage: robson <command> [options]
 
 commands:
   analyze <candles.csv>        technical stop, position size and orders for one entry
+  analyze --exchange URL       the same from a Binance-compatible exchange (the simulator:
+                               http://127.0.0.1:8765); entry = best ask (BUY) / bid (SELL)
       --symbol BTCUSDT           symbol whose exchange rules apply (BTCUSDT, ETHUSDT, SOLUSDT...)
       --strategy "All In"        built-in strategy: All In, Rescue Forces, Smooth Sailing, Bounce Back
       --capital 100              capital in the quote asset; the risk rule applies to it
@@ -31,7 +35,8 @@ commands:
 candle files: Binance kline CSV (open time, open, high, low, close, volume, close time, ...).
 
 exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 unusable candle file,
-            4 no trade possible (stop rejected, size or orders refused; the reason is printed)
+            4 no trade possible (stop rejected, size or orders refused; the reason is printed),
+            5 exchange unreachable or refused (keys: ROBSON_EXCHANGE_API_KEY/_SECRET)
 )";
 
 }  // namespace
@@ -55,6 +60,12 @@ int main(int argc, char** argv) {
     } catch (const UsageError& error) {
         std::cerr << "robson: " << error.what() << "\n(run 'robson help' for usage)\n";
         return kExitUsage;
+    } catch (const robson::exchange::ExchangeException& error) {
+        std::cerr << "robson: exchange: " << error.what() << "\n";
+        return kExitExchange;
+    } catch (const robson::binance::ConfigError& error) {
+        std::cerr << "robson: exchange configuration: " << error.what() << "\n";
+        return kExitExchange;
     } catch (const std::exception& error) {
         std::cerr << "robson: internal error: " << error.what() << "\n";
         return kExitFailure;

@@ -6,7 +6,7 @@ set -euo pipefail
 
 # The design card's libraries plus the toolchain and the tools the tests use.
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git curl
   clang-format clang-tidy
   libboost-test-dev libbenchmark-dev
   libzmq3-dev cppzmq-dev libmsgpack-cxx-dev libpoco-dev libpqxx-dev prometheus-cpp-dev
@@ -21,7 +21,25 @@ for package in "${PACKAGES[@]}"; do
   fi
 done
 
+install_npm_modules() {
+  # Node packages used by tests (the ccxt client run against the simulator). Reinstalled only
+  # when the lock file changed since the last install.
+  local dir=sim/test/thirdparty
+  cd "$(dirname "$0")/.."
+  if [[ -f $dir/package-lock.json ]] &&
+     ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.robson-installed-lock" 2>/dev/null; then
+    if ! command -v npm >/dev/null; then
+      echo "bootstrap: npm is missing (Node.js 20 is expected on the machine)" >&2
+      exit 1
+    fi
+    echo "bootstrap: npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$dir/node_modules/.robson-installed-lock"
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
+  install_npm_modules
   exit 0
 fi
 
@@ -34,3 +52,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_npm_modules

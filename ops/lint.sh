@@ -4,5 +4,5 @@
 set -euo pipefail
 build_dir=${1:-build/debug}
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.cpp' | grep -v '^ops/cmake/')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' | grep -v -e '^ops/cmake/' -e '/node_modules/')
 run-clang-tidy -quiet -p "$build_dir" -j "$(nproc)" "${files[@]}"

@@ -24,7 +24,7 @@ struct BrokerLoop::Impl {
     }
 
     /// Sends without blocking; a peer that is gone or full is treated as gone.
-    bool send(const std::string& peer, std::vector<std::string_view> frames) {
+    bool send(const std::string& peer, const std::vector<std::string_view>& frames) {
         zmq::multipart_t message;
         message.addmem(peer.data(), peer.size());
         message.addmem("", 0);
@@ -72,7 +72,7 @@ struct BrokerLoop::Impl {
 
     void handleMessage(zmq::multipart_t& message, Clock::time_point now) {
         // [peer, "", protocol, ...]
-        if (message.size() < 3 || message[1].size() != 0) {
+        if (message.size() < 3 || !message[1].empty()) {
             ++malformed;
             return;
         }

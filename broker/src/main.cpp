@@ -23,7 +23,8 @@ constexpr const char* kUsage =
 
 int main(int argc, char** argv) {
     robson::broker::BrokerOptions options;
-    if (const char* env = std::getenv("ROBSON_BROKER_BIND")) {
+    // Read once at start-up, before any thread exists.
+    if (const char* env = std::getenv("ROBSON_BROKER_BIND")) {  // NOLINT(concurrency-mt-unsafe)
         options.endpoint = env;
     }
     for (int i = 1; i < argc; ++i) {
@@ -44,8 +45,8 @@ int main(int argc, char** argv) {
         robson::broker::BrokerLoop broker(options);
         const std::string endpoint = broker.bind();
         g_broker = &broker;
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
+        static_cast<void>(std::signal(SIGINT, onSignal));
+        static_cast<void>(std::signal(SIGTERM, onSignal));
         std::cout << "robson-broker listening on " << endpoint << std::endl;
         broker.run();
         g_broker = nullptr;

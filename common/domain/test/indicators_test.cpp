@@ -5,6 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -23,12 +24,7 @@ bool near(const std::optional<double>& actual, double expected) {
 }
 
 bool allUndefined(const IndicatorSeries& series) {
-    for (const auto& value : series) {
-        if (value) {
-            return false;
-        }
-    }
-    return true;
+    return std::ranges::none_of(series, [](const auto& value) { return value.has_value(); });
 }
 
 }  // namespace

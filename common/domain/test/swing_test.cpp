@@ -18,6 +18,7 @@ namespace {
 
 std::vector<std::size_t> indices(const std::vector<Swing>& swings) {
     std::vector<std::size_t> out;
+    out.reserve(swings.size());
     for (const auto& swing : swings) {
         out.push_back(swing.index);
     }
@@ -26,6 +27,7 @@ std::vector<std::size_t> indices(const std::vector<Swing>& swings) {
 
 std::vector<Swing> swingsAt(const std::vector<std::string>& prices) {
     std::vector<Swing> out;
+    out.reserve(prices.size());
     for (const auto& price : prices) {
         out.push_back(Swing{
             out.size(), Decimal::fromString(price), static_cast<std::int64_t>(out.size()) * 1000});

@@ -30,7 +30,7 @@ namespace tc = robson::domain::test_candles;
 namespace {
 
 struct Market {
-    double start;
+    double start = 0.0;
     Decimal tick;
 };
 

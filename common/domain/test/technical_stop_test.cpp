@@ -61,6 +61,7 @@ std::vector<Candle> tooFarLevelWithAtr080() {
 
 std::vector<Candle> flatCandles(int count, Decimal low, Decimal high) {
     std::vector<Candle> out;
+    out.reserve(static_cast<std::size_t>(count));
     const Decimal mid = Decimal::fromUnits((low.units() + high.units()) / 2);
     for (int i = 0; i < count; ++i) {
         out.push_back(tc::candle(out.size(), mid, high, low, mid));

@@ -11,7 +11,7 @@
 
 namespace robson::domain::test_candles {
 
-inline constexpr std::int64_t kFifteenMinutesMs = 15 * 60 * 1000;
+inline constexpr std::int64_t kFifteenMinutesMs = std::int64_t{15} * 60 * 1000;
 
 /// One candle; times advance 15 minutes per index.
 inline Candle candle(std::size_t index, Decimal open, Decimal high, Decimal low, Decimal close) {

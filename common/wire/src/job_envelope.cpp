@@ -35,6 +35,8 @@ struct Fields {
     std::optional<std::int64_t> deadline;
 };
 
+// msgpack::object is a tagged union: reading the member named by `type` is its documented API.
+// NOLINTBEGIN(cppcoreguidelines-pro-type-union-access)
 std::optional<std::int64_t> asInteger(const msgpack::object& value) {
     if (value.type == msgpack::type::POSITIVE_INTEGER) {
         if (value.via.u64 > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
@@ -54,6 +56,8 @@ std::optional<std::string_view> asString(const msgpack::object& value) {
     }
     return std::string_view(value.via.str.ptr, value.via.str.size);
 }
+
+// NOLINTEND(cppcoreguidelines-pro-type-union-access)
 
 /// Stores one known key; false when its value has the wrong type.
 bool readField(std::string_view key, const msgpack::object& value, Fields& fields) {
@@ -193,8 +197,10 @@ std::variant<JobEnvelope, DecodeError> decode(std::string_view frame) {
         return DecodeError::NotAMap;
     }
     Fields fields;
-    for (std::uint32_t i = 0; i < root.via.map.size; ++i) {
-        const auto& entry = root.via.map.ptr[i];
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-union-access) -- type checked above
+    const msgpack::object_map& map = root.via.map;
+    for (std::uint32_t i = 0; i < map.size; ++i) {
+        const auto& entry = map.ptr[i];
         const auto key = asString(entry.key);
         if (key && !readField(*key, entry.val, fields)) {
             return DecodeError::WrongType;
@@ -204,7 +210,9 @@ std::variant<JobEnvelope, DecodeError> decode(std::string_view frame) {
 }
 
 std::variant<JobEnvelope, DecodeError> decode(std::span<const std::byte> frame) {
-    return decode(std::string_view(reinterpret_cast<const char*>(frame.data()), frame.size()));
+    // std::byte and char may alias; the view only reads the same bytes.
+    return decode(std::string_view(reinterpret_cast<const char*>(frame.data()),  // NOLINT
+                                   frame.size()));
 }
 
 }  // namespace robson::wire

@@ -47,7 +47,7 @@ enum class DecodeError {
 [[nodiscard]] std::string_view toString(DecodeError error);
 
 /// Frames above this are refused before parsing (64 KiB; an envelope is ~100 bytes).
-inline constexpr std::size_t kMaxFrameBytes = 64 * 1024;
+inline constexpr std::size_t kMaxFrameBytes = std::size_t{64} * 1024;
 /// Ids and tenants longer than this are refused.
 inline constexpr std::size_t kMaxIdLength = 128;
 
