@@ -18,6 +18,8 @@ std::string transitionMessage(IntentStatus from, IntentStatus to) {
 
 std::string_view toString(IntentStatus status) {
     switch (status) {
+        case IntentStatus::Planning:
+            return "PLANNING";
         case IntentStatus::Pending:
             return "PENDING";
         case IntentStatus::Validated:

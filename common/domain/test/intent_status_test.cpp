@@ -25,18 +25,21 @@ namespace bdata = boost::unit_test::data;
 namespace {
 
 // Written out independently of kIntentTransitions, from the brief's table:
+//   PLANNING → PENDING | REJECTED | FAILED | CANCELLED;
 //   PENDING → VALIDATED | REJECTED | CANCELLED; VALIDATED → EXECUTING | CANCELLED;
 //   EXECUTING → EXECUTED | FAILED; nothing else.
 // Rows are "from", columns are "to", both in declaration order; 1 = allowed.
-constexpr std::array<std::array<int, 7>, 7> kExpectedAllowed{{
-    // to PENDING, VALIDATED, REJECTED, EXECUTING, EXECUTED, FAILED, CANCELLED
-    {0, 1, 1, 0, 0, 0, 1},  // PENDING
-    {0, 0, 0, 1, 0, 0, 1},  // VALIDATED
-    {0, 0, 0, 0, 0, 0, 0},  // REJECTED
-    {0, 0, 0, 0, 1, 1, 0},  // EXECUTING
-    {0, 0, 0, 0, 0, 0, 0},  // EXECUTED
-    {0, 0, 0, 0, 0, 0, 0},  // FAILED
-    {0, 0, 0, 0, 0, 0, 0},  // CANCELLED
+constexpr std::size_t kCount = 8;
+constexpr std::array<std::array<int, kCount>, kCount> kExpectedAllowed{{
+    // to PLANNING, PENDING, VALIDATED, REJECTED, EXECUTING, EXECUTED, FAILED, CANCELLED
+    {0, 1, 0, 1, 0, 0, 1, 1},  // PLANNING
+    {0, 0, 1, 1, 0, 0, 0, 1},  // PENDING
+    {0, 0, 0, 0, 1, 0, 0, 1},  // VALIDATED
+    {0, 0, 0, 0, 0, 0, 0, 0},  // REJECTED
+    {0, 0, 0, 0, 0, 1, 1, 0},  // EXECUTING
+    {0, 0, 0, 0, 0, 0, 0, 0},  // EXECUTED
+    {0, 0, 0, 0, 0, 0, 0, 0},  // FAILED
+    {0, 0, 0, 0, 0, 0, 0, 0},  // CANCELLED
 }};
 
 bool expectedAllowed(std::size_t from_index, std::size_t to_index) {
@@ -52,7 +55,7 @@ IntentStatus statusAt(std::size_t index) {
 BOOST_AUTO_TEST_SUITE(intent_status)
 
 BOOST_DATA_TEST_CASE(allows_exactly_the_listed_transitions_over_the_whole_grid,
-                     bdata::xrange(std::size_t{7}) * bdata::xrange(std::size_t{7}),
+                     bdata::xrange(kCount) * bdata::xrange(kCount),
                      from_index,
                      to_index) {
     const IntentStatus from = statusAt(from_index);
@@ -69,10 +72,10 @@ BOOST_DATA_TEST_CASE(allows_exactly_the_listed_transitions_over_the_whole_grid,
 }
 
 BOOST_DATA_TEST_CASE(lists_the_allowed_next_statuses_in_table_order,
-                     bdata::xrange(std::size_t{7}),
+                     bdata::xrange(kCount),
                      from_index) {
     std::vector<IntentStatus> expected;
-    for (std::size_t to_index = 0; to_index < 7; ++to_index) {
+    for (std::size_t to_index = 0; to_index < kCount; ++to_index) {
         if (expectedAllowed(from_index, to_index)) {
             expected.push_back(statusAt(to_index));
         }
@@ -83,6 +86,7 @@ BOOST_DATA_TEST_CASE(lists_the_allowed_next_statuses_in_table_order,
 }
 
 BOOST_AUTO_TEST_CASE(only_rejected_executed_failed_and_cancelled_are_terminal) {
+    BOOST_TEST(!isTerminal(IntentStatus::Planning));
     BOOST_TEST(!isTerminal(IntentStatus::Pending));
     BOOST_TEST(!isTerminal(IntentStatus::Validated));
     BOOST_TEST(!isTerminal(IntentStatus::Executing));
@@ -109,8 +113,14 @@ BOOST_AUTO_TEST_CASE(an_illegal_move_is_a_logic_error) {
 }
 
 BOOST_AUTO_TEST_CASE(statuses_use_the_wire_spelling_and_round_trip) {
-    const std::array<std::string, 7> names{
-        "PENDING", "VALIDATED", "REJECTED", "EXECUTING", "EXECUTED", "FAILED", "CANCELLED"};
+    const std::array<std::string, kCount> names{"PLANNING",
+                                                "PENDING",
+                                                "VALIDATED",
+                                                "REJECTED",
+                                                "EXECUTING",
+                                                "EXECUTED",
+                                                "FAILED",
+                                                "CANCELLED"};
     for (std::size_t i = 0; i < names.size(); ++i) {
         BOOST_TEST(toString(statusAt(i)) == names.at(i));
         BOOST_TEST(parseIntentStatus(names.at(i)) == statusAt(i));

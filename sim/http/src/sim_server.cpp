@@ -57,6 +57,22 @@ std::optional<std::string> readBody(HTTPServerRequest& request, std::size_t limi
     return body;
 }
 
+/// Reads and discards what is left of a too-large body when it is modest (≤ 1 MiB declared):
+/// answering before the client finished writing makes its kernel see a reset instead of our
+/// 413, so a well-behaved client would never read the reason. Larger bodies are not worth the
+/// bandwidth: the connection is closed on them.
+void drainModestBody(HTTPServerRequest& request) {
+    constexpr std::streamsize kDrainLimit = 1 << 20;
+    if (!request.hasContentLength() || request.getContentLength64() > kDrainLimit) {
+        return;
+    }
+    std::array<char, 8192> buffer{};
+    std::istream& stream = request.stream();
+    while (stream) {
+        stream.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    }
+}
+
 Request toRequest(HTTPServerRequest& request, std::string body) {
     Request out;
     out.method = request.getMethod();
@@ -94,6 +110,7 @@ private:
     void serve(HTTPServerRequest& request, HTTPServerResponse& response) {
         auto body = readBody(request, state_.config.max_body_bytes);
         if (!body) {
+            drainModestBody(request);
             response.setKeepAlive(false);
             send(response, errorReply(ApiError{-1000, "Request body too large.", 413}));
             return;

@@ -8,12 +8,23 @@
 
 namespace robson::domain {
 
-/// Where a trading intent is in its life: planned (PENDING), checked by the five guards
-/// (VALIDATED or REJECTED), being sent to the exchange (EXECUTING), and how that ended.
-enum class IntentStatus { Pending, Validated, Rejected, Executing, Executed, Failed, Cancelled };
+/// Where a trading intent is in its life: asked for and being planned (PLANNING), planned
+/// (PENDING), checked by the five guards (VALIDATED or REJECTED), being sent to the exchange
+/// (EXECUTING), and how that ended.
+enum class IntentStatus {
+    Planning,
+    Pending,
+    Validated,
+    Rejected,
+    Executing,
+    Executed,
+    Failed,
+    Cancelled
+};
 
 /// Every status once, in declaration order; for exhaustive loops and tables.
-inline constexpr std::array<IntentStatus, 7> kIntentStatuses{IntentStatus::Pending,
+inline constexpr std::array<IntentStatus, 8> kIntentStatuses{IntentStatus::Planning,
+                                                             IntentStatus::Pending,
                                                              IntentStatus::Validated,
                                                              IntentStatus::Rejected,
                                                              IntentStatus::Executing,
@@ -31,8 +42,14 @@ struct IntentTransition {
 /// the executor claims the intent (PENDING or VALIDATED), because once EXECUTING an order may
 /// already be on the exchange; terminal states (REJECTED, EXECUTED, FAILED, CANCELLED) have no
 /// exits, so a finished intent can never be executed twice. A rejected intent is planned
-/// again rather than revived.
-inline constexpr std::array<IntentTransition, 7> kIntentTransitions{{
+/// again rather than revived. PLANNING ends REJECTED when the market allows no valid stop or
+/// size, and FAILED when the plan could not be computed at all (exchange unreachable past the
+/// job's deadline).
+inline constexpr std::array<IntentTransition, 11> kIntentTransitions{{
+    {IntentStatus::Planning, IntentStatus::Pending},
+    {IntentStatus::Planning, IntentStatus::Rejected},
+    {IntentStatus::Planning, IntentStatus::Failed},
+    {IntentStatus::Planning, IntentStatus::Cancelled},
     {IntentStatus::Pending, IntentStatus::Validated},
     {IntentStatus::Pending, IntentStatus::Rejected},
     {IntentStatus::Pending, IntentStatus::Cancelled},
@@ -42,8 +59,8 @@ inline constexpr std::array<IntentTransition, 7> kIntentTransitions{{
     {IntentStatus::Executing, IntentStatus::Failed},
 }};
 
-/// Wire spelling: "PENDING", "VALIDATED", "REJECTED", "EXECUTING", "EXECUTED", "FAILED",
-/// "CANCELLED".
+/// Wire spelling: "PLANNING", "PENDING", "VALIDATED", "REJECTED", "EXECUTING", "EXECUTED",
+/// "FAILED", "CANCELLED".
 [[nodiscard]] std::string_view toString(IntentStatus status);
 /// The inverse of toString (exact, upper case); nullopt for anything else.
 [[nodiscard]] std::optional<IntentStatus> parseIntentStatus(std::string_view text);

@@ -1,0 +1,85 @@
+#pragma once
+// The whole pipeline as real processes on free loopback ports, over the throw-away PostgreSQL
+// that tests/support/with_postgres.sh provides (DATABASE_URL): the exchange simulator, the
+// broker, the sweeper, one worker per pool and (optionally) the API.
+
+#include "child_process.hpp"
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace robson::e2e {
+
+struct StackOptions {
+    bool with_api = false;
+    int workers_per_pool = 1;
+};
+
+class Stack {
+public:
+    explicit Stack(StackOptions options = {});
+    ~Stack();
+    Stack(const Stack&) = delete;
+    Stack& operator=(const Stack&) = delete;
+    Stack(Stack&&) = delete;
+    Stack& operator=(Stack&&) = delete;
+
+    [[nodiscard]] const std::string& databaseUrl() const { return database_url_; }
+    [[nodiscard]] const std::string& simulatorUrl() const { return simulator_->readyValue(); }
+    [[nodiscard]] const std::string& brokerEndpoint() const { return broker_->readyValue(); }
+    [[nodiscard]] std::string apiUrl() const;
+    [[nodiscard]] const std::string& logFile() const { return log_file_; }
+
+    /// Starts one more worker of a pool (returns its index in that pool).
+    std::size_t startWorker(const std::string& service);
+    /// SIGKILLs worker `index` of a pool.
+    void killWorker(const std::string& service, std::size_t index);
+
+    /// A query's rows (a fresh connection each time: tests are not hot paths).
+    [[nodiscard]] pqxx::result sql(const std::string& query) const;
+    /// Runs a statement and commits it.
+    void exec(const std::string& statement) const;
+
+    /// The simulator's admin endpoint: POST (body given) or GET.
+    nlohmann::json simAdmin(const std::string& what, const nlohmann::json* body = nullptr) const;
+
+    /// Polls the intent's status until it is one of `wanted`, or throws after `timeout` with
+    /// the last status seen.
+    std::string waitForStatus(const std::string& intent_id,
+                              const std::vector<std::string>& wanted,
+                              std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
+
+    /// Creates a tenant (and returns its id) for tests that bypass the API.
+    [[nodiscard]] std::int64_t createTenant(const std::string& name) const;
+
+    /// Inserts an intent in PLANNING with its plan job and sends the job through the broker,
+    /// as the API does. Returns the intent id.
+    std::string submitIntent(std::int64_t tenant_id,
+                             const std::string& symbol,
+                             const std::string& side,
+                             const std::string& capital,
+                             int strategy_id = 1);
+    /// VALIDATED → EXECUTING with its execute job, as the API does; sends the job.
+    void requestExecution(const std::string& intent_id, const std::string& mode);
+
+private:
+    void sendJob(std::int64_t job_id) const;
+    std::map<std::string, std::string> workerEnvironment() const;
+
+    StackOptions options_;
+    std::string database_url_;
+    std::string log_file_;
+    std::string run_dir_;
+    std::unique_ptr<ChildProcess> simulator_;
+    std::unique_ptr<ChildProcess> broker_;
+    std::unique_ptr<ChildProcess> sweeper_;
+    std::map<std::string, std::vector<std::unique_ptr<ChildProcess>>> workers_;
+    std::unique_ptr<ChildProcess> api_;
+};
+
+}  // namespace robson::e2e

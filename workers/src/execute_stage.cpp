@@ -1,0 +1,385 @@
+// EXECUTE: DRY-RUN shows the exact orders; LIVE places the entry and its exchange-side stop
+// exactly once (docs/decisions/0003-pipeline.md, "LIVE placement"). EXECUTING → EXECUTED or
+// FAILED. Never a filled entry without a stop: a stop the exchange keeps refusing is replaced
+// by a market exit and the intent FAILS with the reason.
+#include "intent_record.hpp"
+#include "order_book.hpp"
+#include "robson/domain/client_order_id.hpp"
+#include "robson/domain/execution_plan.hpp"
+#include "robson/exchange/exchange_error.hpp"
+#include "robson/exchange/place_or_reconcile.hpp"
+#include "stage.hpp"
+#include "stage_json.hpp"
+#include "strategy_catalog.hpp"
+
+#include <stdexcept>
+
+namespace robson::workers {
+namespace {
+
+using domain::Decimal;
+using domain::ExecutionMode;
+
+/// An outcome the exchange left open (unknown placement, entry not yet final): retried later.
+class NotYetKnown : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// How long a filled entry may stay without a confirmed stop before it is closed at market.
+constexpr std::int64_t kMaxUnprotectedMs = 30'000;
+
+ExecutionMode modeOf(const store::ClaimedJob& job) {
+    const auto payload = nlohmann::json::parse(job.payload_json, nullptr, false);
+    if (payload.is_object() && payload.value("mode", "DRY_RUN") == "LIVE") {
+        return ExecutionMode::Live;
+    }
+    return ExecutionMode::DryRun;  // the safe default for anything unclear
+}
+
+nlohmann::json optionalDecimalJson(const std::optional<Decimal>& value) {
+    return value ? nlohmann::json(value->toString()) : nlohmann::json(nullptr);
+}
+
+nlohmann::json orderJson(const OrderRow& row) {
+    // "price": the average fill when known, else the price sent (LIMIT legs), else null.
+    const auto price = row.average_price ? row.average_price : row.price;
+    return {{"type", std::string(toString(row.role))},
+            {"side", std::string(domain::toString(row.side))},
+            {"order_type", row.type},
+            {"client_order_id", row.client_order_id},
+            {"quantity", row.quantity.toString()},
+            {"executed_quantity", optionalDecimalJson(row.executed_quantity)},
+            {"price", optionalDecimalJson(price)},
+            {"limit_price", optionalDecimalJson(row.price)},
+            {"stop_price", optionalDecimalJson(row.stop_price)},
+            {"binance_order_id",
+             row.exchange_order_id ? nlohmann::json(*row.exchange_order_id) : nullptr},
+            {"status", row.state}};
+}
+
+/// Everything one execution needs, loaded once per delivery.
+struct Execution {
+    StageContext& context;
+    const store::ClaimedJob& job;
+    IntentRecord intent;
+    ExecutionMode mode = ExecutionMode::DryRun;
+    domain::Strategy strategy;
+    domain::SymbolRules rules;
+    domain::ExecutionPlan plan;
+    nlohmann::json audit_summary = nlohmann::json::array();
+};
+
+void audit(Execution& run, const std::string& action, const nlohmann::json& details) {
+    pqxx::work txn(run.context.db);
+    appendAudit(txn, run.intent, run.context.actor, action, details);
+    txn.commit();
+}
+
+/// Ends the intent: EXECUTING → EXECUTED or FAILED with the execution result, and the job.
+void finish(Execution& run, bool success, const std::string& error) {
+    pqxx::work txn(run.context.db);
+    nlohmann::json orders = nlohmann::json::array();
+    for (const auto role : {OrderRole::Entry, OrderRole::StopLoss, OrderRole::Exit}) {
+        if (const auto row = loadOrderRow(txn, run.intent.id, role, run.mode)) {
+            orders.push_back(orderJson(*row));
+        }
+    }
+    const std::int64_t now_ms = run.context.now_ms();
+    const nlohmann::json result{
+        {"status", success ? "SUCCESS" : "FAILED"},
+        {"mode", std::string(domain::toString(run.mode))},
+        {"orders", orders},
+        {"audit_trail", run.audit_summary},
+        {"error", error.empty() ? nlohmann::json(nullptr) : nlohmann::json(error)},
+        {"executed_at", isoUtc(now_ms)}};
+    const pqxx::result moved = txn.exec_params(
+        "UPDATE trading_intents SET status = $2::intent_status, execution_result = $3::jsonb, "
+        "       executed_at = now(), updated_at = now(), "
+        "       status_code = CASE WHEN $2 = 'FAILED' THEN 'execution_failed' END, "
+        "       status_reason = CASE WHEN $2 = 'FAILED' THEN $4 END "
+        " WHERE id = $1 AND status = 'EXECUTING'",
+        run.intent.id,
+        std::string(success ? "EXECUTED" : "FAILED"),
+        result.dump(),
+        error);
+    if (moved.affected_rows() == 1) {
+        appendAudit(txn,
+                    run.intent,
+                    run.context.actor,
+                    success ? "INTENT_EXECUTED" : "INTENT_FAILED",
+                    {{"mode", std::string(domain::toString(run.mode))}, {"error", error}});
+    }
+    store::completeJob(txn, run.job);
+    txn.commit();
+}
+
+void executeDryRun(Execution& run) {
+    {
+        pqxx::work txn(run.context.db);
+        static_cast<void>(ensureOrderRow(
+            txn, run.intent, OrderRole::Entry, run.mode, run.plan.entry, "SIMULATED"));
+        static_cast<void>(ensureOrderRow(
+            txn, run.intent, OrderRole::StopLoss, run.mode, run.plan.stop, "SIMULATED"));
+        txn.commit();
+    }
+    const auto& entry = run.plan.entry;
+    run.audit_summary.push_back(
+        {{"action", std::string("DRY_RUN_") + std::string(domain::toString(entry.side))},
+         {"quantity", entry.quantity.toString()},
+         {"price", run.intent.entry_price->toString()},
+         {"asset", run.rules.base_asset}});
+    run.audit_summary.push_back({{"action", "DRY_RUN_STOP_LOSS"},
+                                 {"stop_price", optionalDecimalJson(run.plan.stop.stop_price)},
+                                 {"limit_price", optionalDecimalJson(run.plan.stop.price)}});
+    finish(run, true, "");
+}
+
+/// The exchange's state of an order whose row exists: from the row when final, else by
+/// querying (an earlier delivery may have sent it), else by placing it — exactly once.
+/// Returns nullopt when the exchange definitely refused it (row marked REJECTED; the error in
+/// `refusal`). Throws NotYetKnown when the outcome is still unknown.
+std::optional<exchange::OrderState> placeOnce(Execution& run,
+                                              const EnsuredOrder& ensured,
+                                              const domain::PlannedOrder& order,
+                                              std::string& refusal) {
+    auto& exchange = run.context.exchange;
+    std::optional<exchange::OrderState> known;
+    if (ensured.existed || run.job.attempt > 1) {
+        known = exchange.queryOrder(order.symbol, order.client_order_id);
+    }
+    if (!known) {
+        store::extendLease(run.context.db, run.job, std::chrono::seconds(90));
+        const auto placed = exchange::placeOrReconcile(exchange, order);
+        if (placed.rejected()) {
+            refusal = placed.error().describe();
+            pqxx::work txn(run.context.db);
+            recordState(txn, order.client_order_id, "REJECTED");
+            txn.commit();
+            return std::nullopt;
+        }
+        if (placed.unknown()) {
+            throw NotYetKnown("order " + order.client_order_id +
+                              " has an unknown outcome: " + placed.error().describe());
+        }
+        known = placed.order();
+    }
+    pqxx::work txn(run.context.db);
+    recordExchangeState(txn, order.client_order_id, *known);
+    txn.commit();
+    return known;
+}
+
+/// Closes a filled entry at market because no stop could be put on the exchange.
+void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
+    domain::PlannedOrder exit;
+    exit.client_order_id = domain::clientOrderId(run.intent.id, domain::OrderRole::exitMarket());
+    exit.symbol = run.intent.symbol;
+    exit.side = run.intent.side == domain::Side::Buy ? domain::Side::Sell : domain::Side::Buy;
+    exit.type = domain::OrderType::Market;
+    exit.quantity = quantity;
+    EnsuredOrder ensured;
+    {
+        pqxx::work txn(run.context.db);
+        ensured = ensureOrderRow(txn, run.intent, OrderRole::Exit, run.mode, exit, "SUBMITTING");
+        txn.commit();
+    }
+    std::string refusal;
+    const auto closed = placeOnce(run, ensured, exit, refusal);
+    if (!closed) {
+        // Nothing else can be done automatically: say so loudly and keep retrying.
+        audit(run, "EXIT_REFUSED", {{"error", refusal}, {"quantity", quantity.toString()}});
+        throw NotYetKnown("the market exit was refused: " + refusal);
+    }
+    run.audit_summary.push_back({{"action", "POSITION_FLATTENED"},
+                                 {"quantity", closed->executed_quantity.toString()},
+                                 {"reason", why}});
+    audit(run,
+          "POSITION_FLATTENED",
+          {{"quantity", closed->executed_quantity.toString()},
+           {"exchange_order_id", closed->order_id},
+           {"reason", why}});
+    finish(run, false, why + "; the position was closed at market");
+}
+
+/// Puts the protective stop on the exchange for `filled` base units; one re-placement with a
+/// new id when refused, then a market exit. Throws NotYetKnown to be retried while inside the
+/// 30 s bound.
+void protect(Execution& run, const exchange::OrderState& entry_state) {
+    const Decimal stop_quantity =
+        domain::protectiveStopQuantity(run.intent.side,
+                                       entry_state.executed_quantity,
+                                       run.strategy.risk.costs.taker_fee_rate,
+                                       run.rules,
+                                       /*commission_in_base=*/true);
+    domain::PlannedOrder stop = run.plan.stop;
+    stop.quantity = stop_quantity;
+    const std::int64_t filled_at =
+        entry_state.update_time_ms > 0 ? entry_state.update_time_ms : entry_state.time_ms;
+    for (int retry = 0; retry <= 1; ++retry) {
+        EnsuredOrder ensured;
+        {
+            pqxx::work txn(run.context.db);
+            ensured =
+                ensureOrderRow(txn, run.intent, OrderRole::StopLoss, run.mode, stop, "SUBMITTING");
+            if (ensured.row.state == "REJECTED" && retry == 0) {
+                // An earlier delivery saw this id refused: continue with the re-placement.
+                retry = 1;
+            }
+            if (retry == 1) {
+                stop.client_order_id =
+                    domain::clientOrderId(run.intent.id, domain::OrderRole::stopRetry(1));
+                if (ensured.row.client_order_id != stop.client_order_id) {
+                    renameOrder(txn,
+                                run.intent.id,
+                                OrderRole::StopLoss,
+                                run.mode,
+                                stop.client_order_id,
+                                stop_quantity);
+                    ensured.existed = false;
+                } else {
+                    ensured.existed = true;
+                }
+            }
+            txn.commit();
+        }
+        std::string refusal;
+        std::optional<exchange::OrderState> placed;
+        try {
+            placed = placeOnce(run, ensured, stop, refusal);
+        } catch (const NotYetKnown&) {
+            if (run.context.now_ms() - filled_at > kMaxUnprotectedMs) {
+                flatten(run, stop_quantity, "the stop-loss could not be confirmed within 30 s");
+                return;
+            }
+            throw;
+        }
+        if (placed) {
+            run.audit_summary.push_back({{"action", "STOP_LOSS_PLACED"},
+                                         {"stop_price", optionalDecimalJson(stop.stop_price)},
+                                         {"limit_price", optionalDecimalJson(stop.price)},
+                                         {"quantity", stop_quantity.toString()}});
+            audit(run,
+                  "STOP_LOSS_PLACED",
+                  {{"client_order_id", stop.client_order_id},
+                   {"exchange_order_id", placed->order_id},
+                   {"stop_price", optionalDecimalJson(stop.stop_price)},
+                   {"quantity", stop_quantity.toString()}});
+            finish(run, true, "");
+            return;
+        }
+        audit(run,
+              "STOP_LOSS_REFUSED",
+              {{"client_order_id", stop.client_order_id}, {"error", refusal}});
+        if (retry == 1) {
+            flatten(
+                run, stop_quantity, "the exchange refused the stop-loss twice (" + refusal + ")");
+            return;
+        }
+    }
+}
+
+void executeLive(Execution& run) {
+    EnsuredOrder entry_row;
+    {
+        // The row with its client order id is committed BEFORE anything is sent.
+        pqxx::work txn(run.context.db);
+        entry_row = ensureOrderRow(
+            txn, run.intent, OrderRole::Entry, run.mode, run.plan.entry, "SUBMITTING");
+        txn.commit();
+    }
+    if (entry_row.row.state == "REJECTED") {
+        finish(run, false, "the exchange refused the entry order");
+        return;
+    }
+    std::string refusal;
+    const auto entry = placeOnce(run, entry_row, run.plan.entry, refusal);
+    if (!entry) {
+        audit(run, "ENTRY_REFUSED", {{"error", refusal}});
+        finish(run, false, "the exchange refused the entry order: " + refusal);
+        return;
+    }
+    if (!exchange::isTerminal(entry->status)) {
+        throw NotYetKnown("the entry order is " + std::string(exchange::toString(entry->status)));
+    }
+    if (!entry->executed_quantity.isPositive()) {
+        finish(run,
+               false,
+               "the entry order ended " + std::string(exchange::toString(entry->status)) +
+                   " without a fill");
+        return;
+    }
+    const std::string spent = entry->cumulative_quote_quantity.toString();
+    run.audit_summary.push_back(
+        {{"action", std::string("SPOT_") + std::string(domain::toString(run.intent.side))},
+         {"amount", spent},
+         {"asset", run.rules.quote_asset},
+         {"quantity", entry->executed_quantity.toString()}});
+    if (!entry_row.existed) {
+        audit(run,
+              std::string("SPOT_") + std::string(domain::toString(run.intent.side)),
+              {{"client_order_id", run.plan.entry.client_order_id},
+               {"exchange_order_id", entry->order_id},
+               {"quantity", entry->executed_quantity.toString()},
+               {"amount", spent},
+               {"asset", run.rules.quote_asset}});
+    }
+    protect(run, *entry);
+}
+
+}  // namespace
+
+std::vector<wire::JobEnvelope> runExecuteStage(StageContext& context,
+                                               const store::ClaimedJob& job) {
+    std::optional<IntentRecord> intent;
+    std::optional<domain::Strategy> strategy;
+    {
+        pqxx::read_transaction read(context.db);
+        intent = loadIntent(read, job.intent_id);
+        if (intent && intent->status == "EXECUTING") {
+            strategy = loadStrategy(read, intent->strategy_id);
+        }
+    }
+    if (!intent || intent->status != "EXECUTING") {
+        completeAsNoOp(context, job);
+        return {};
+    }
+    Execution run{context, job, *intent, modeOf(job), *strategy, {}, {}, nlohmann::json::array()};
+    run.rules = context.exchange.symbolRules(intent->symbol);
+    domain::ExecutionPlanRequest request;
+    request.intent_id = intent->id;
+    request.side = intent->side;
+    request.quantity = *intent->quantity;
+    request.entry_type = domain::OrderType::Market;
+    request.entry_price = *intent->entry_price;
+    request.stop_price = *intent->stop_price;
+    request.rules = run.rules;
+    request.costs = strategy->risk.costs;
+    request.mode = run.mode;
+    const auto planned = domain::planExecution(request);
+    if (!planned.ok()) {
+        // Only possible before anything was sent: the plan is checked before any order row.
+        pqxx::read_transaction read(context.db);
+        const bool sent_before =
+            loadOrderRow(read, intent->id, OrderRole::Entry, run.mode).has_value();
+        read.commit();
+        if (!sent_before) {
+            finish(run,
+                   false,
+                   "the orders break the symbol's rules (" + planned.refusal().filter +
+                       "): " + planned.refusal().reason);
+            return {};
+        }
+        throw std::runtime_error("the execution plan changed after the entry was recorded: " +
+                                 planned.refusal().reason);
+    }
+    run.plan = planned.plan();
+    if (run.mode == ExecutionMode::DryRun) {
+        executeDryRun(run);
+    } else {
+        executeLive(run);
+    }
+    return {};
+}
+
+}  // namespace robson::workers

@@ -1,0 +1,97 @@
+// robson-sweeper: the at-least-once half of the pipeline. Every second it re-sends the jobs
+// PostgreSQL says are owed (never picked up, lease expired, retry due) and gives up plan and
+// validate jobs past their deadline. Any number may run: a PostgreSQL advisory lock makes one
+// of them the active sweeper.
+#include "log_line.hpp"
+#include "robson/bus/job_sender.hpp"
+#include "robson/store/job_queue.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+namespace {
+
+std::atomic<bool> g_stopping{false};
+
+extern "C" void onSignal(int /*signal*/) {
+    g_stopping.store(true);
+}
+
+constexpr std::int64_t kSweeperLockKey = 0x526f6273'6f6e5357;  // "RobsonSW"
+
+std::string environment(const char* name, const std::string& fallback) {
+    const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): before threads
+    return value == nullptr ? fallback : std::string(value);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace robson;
+    std::string broker = environment("ROBSON_BROKER", "tcp://127.0.0.1:5555");
+    std::string database = environment("DATABASE_URL", "");
+    auto interval = std::chrono::milliseconds(1000);
+    auto redispatch_after = std::chrono::milliseconds(5000);
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (arg == "--broker" && has_value) {
+            broker = argv[++i];
+        } else if (arg == "--database" && has_value) {
+            database = argv[++i];
+        } else if (arg == "--interval-ms" && has_value) {
+            interval = std::chrono::milliseconds(std::stol(argv[++i]));
+        } else if (arg == "--redispatch-ms" && has_value) {
+            redispatch_after = std::chrono::milliseconds(std::stol(argv[++i]));
+        } else {
+            std::cerr << "usage: robson-sweeper [--broker tcp://127.0.0.1:5555] [--database URL]"
+                         " [--interval-ms 1000] [--redispatch-ms 5000]\n";
+            return 2;
+        }
+    }
+    if (database.empty()) {
+        std::cerr << "robson-sweeper: no database (--database or DATABASE_URL)\n";
+        return 2;
+    }
+    static_cast<void>(std::signal(SIGINT, onSignal));
+    static_cast<void>(std::signal(SIGTERM, onSignal));
+    zmq::context_t context(1);
+    bus::JobSender sender(context, broker);
+    std::unique_ptr<pqxx::connection> db;
+    bool leader = false;
+    workers::logEvent("info", "sweeper_started", {{"broker", broker}});
+    while (!g_stopping.load()) {
+        try {
+            if (!db) {
+                db = std::make_unique<pqxx::connection>(database);
+                leader = false;
+            }
+            if (!leader) {
+                pqxx::nontransaction lock(*db);
+                leader = lock.exec_params("SELECT pg_try_advisory_lock($1)", kSweeperLockKey)[0][0]
+                             .as<bool>();
+            }
+            if (leader) {
+                const int buried = store::buryExpiredJobs(*db);
+                if (buried > 0) {
+                    workers::logEvent("warning", "jobs_buried", {{"count", buried}});
+                }
+                for (const auto& envelope : store::takeDueJobs(*db, redispatch_after, 500)) {
+                    const bool sent = sender.send(envelope);
+                    workers::logEvent(sent ? "info" : "warning",
+                                      sent ? "job_resent" : "job_resend_failed",
+                                      {{"job_id", envelope.job_id},
+                                       {"intent_id", envelope.intent_id},
+                                       {"kind", std::string(wire::toString(envelope.kind))}});
+                }
+            }
+        } catch (const std::exception& error) {
+            workers::logEvent("error", "sweeper_error", {{"error", error.what()}});
+            db.reset();  // reconnect next round (the advisory lock went with the session)
+        }
+        std::this_thread::sleep_for(interval);
+    }
+    return 0;
+}

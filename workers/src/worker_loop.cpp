@@ -1,0 +1,124 @@
+#include "worker_loop.hpp"
+
+#include "log_line.hpp"
+#include "robson/bus/worker_session.hpp"
+
+#include <thread>
+#include <variant>
+
+namespace robson::workers {
+namespace {
+
+std::int64_t wallNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+/// Connects, waiting (with a bounded pause) while the database is unreachable: a worker
+/// started before PostgreSQL, or across a database restart, simply waits.
+std::unique_ptr<pqxx::connection> connectWhenPossible(const std::string& url,
+                                                      const std::atomic<bool>& stopping) {
+    auto pause = std::chrono::milliseconds(200);
+    while (!stopping.load()) {
+        try {
+            return std::make_unique<pqxx::connection>(url);
+        } catch (const std::exception& error) {
+            logEvent("warning", "database_unreachable", {{"error", error.what()}});
+            std::this_thread::sleep_for(pause);
+            pause = std::min(pause * 2, std::chrono::milliseconds(5000));
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+WorkerLoop::WorkerLoop(WorkerOptions options, exchange::ExchangeGateway& exchange)
+    : options_(std::move(options)), exchange_(exchange) {}
+
+void WorkerLoop::run(const std::atomic<bool>& stopping) {
+    zmq::context_t context(1);
+    bus::WorkerSession session(
+        context, options_.broker_endpoint, std::string(wire::toString(options_.kind)));
+    bus::JobSender sender(context, options_.broker_endpoint);
+    auto db = connectWhenPossible(options_.database_url, stopping);
+    while (!stopping.load() && db) {
+        const auto frame = session.nextJob(std::chrono::milliseconds(250));
+        if (!frame) {
+            continue;
+        }
+        try {
+            handle(*frame, *db, sender);
+        } catch (const pqxx::broken_connection& error) {
+            // The job stays claimed; its lease expires and the sweeper re-sends it.
+            logEvent("error", "database_connection_lost", {{"error", error.what()}});
+            db = connectWhenPossible(options_.database_url, stopping);
+        } catch (const std::exception& error) {
+            logEvent("error", "job_failed_unrecorded", {{"error", error.what()}});
+        }
+        session.done();
+    }
+}
+
+void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::JobSender& sender) {
+    const auto decoded = wire::decode(frame);
+    if (const auto* error = std::get_if<wire::DecodeError>(&decoded)) {
+        ++counters_.malformed_frames;
+        logEvent("warning", "malformed_frame", {{"reason", std::string(wire::toString(*error))}});
+        return;
+    }
+    const auto& envelope = std::get<wire::JobEnvelope>(decoded);
+    const nlohmann::json ids{{"job_id", envelope.job_id},
+                             {"intent_id", envelope.intent_id},
+                             {"tenant", envelope.tenant},
+                             {"kind", std::string(wire::toString(envelope.kind))}};
+    if (envelope.kind != options_.kind) {
+        ++counters_.malformed_frames;  // routed to the wrong pool: not ours to run
+        logEvent("warning", "wrong_service", ids);
+        return;
+    }
+    const auto claim = store::claimJob(db, envelope.job_id, options_.owner, options_.lease);
+    if (!claim) {
+        ++counters_.duplicates;
+        return;
+    }
+    StageContext context{
+        db, exchange_, wallNowMs, "worker:" + std::string(wire::toString(options_.kind))};
+    auto log_ids = ids;
+    log_ids["attempt"] = claim->attempt;
+    try {
+        const auto next = stageFor(options_.kind)(context, *claim);
+        ++counters_.jobs_done;
+        logEvent("info", "job_done", log_ids);
+        for (const auto& envelope_to_send : next) {
+            if (sender.send(envelope_to_send)) {
+                store::markDispatched(db, envelope_to_send.job_id);
+            }
+        }
+    } catch (const store::FencedOut& error) {
+        ++counters_.fenced_out;
+        log_ids["error"] = error.what();
+        logEvent("warning", "job_fenced_out", log_ids);
+    } catch (const pqxx::broken_connection&) {
+        throw;
+    } catch (const std::exception& error) {
+        // Transient (exchange unreachable, outcome unknown, a database hiccup): retry later.
+        log_ids["error"] = error.what();
+        pqxx::work txn(db);
+        const bool dead = store::retryOrBury(txn, *claim, error.what());
+        if (dead) {
+            store::endIntentOfDeadJob(txn, claim->kind, claim->intent_id, error.what());
+        }
+        txn.commit();
+        if (dead) {
+            ++counters_.buried;
+            logEvent("error", "job_buried", log_ids);
+        } else {
+            ++counters_.retries;
+            logEvent("warning", "job_retry", log_ids);
+        }
+    }
+}
+
+}  // namespace robson::workers
