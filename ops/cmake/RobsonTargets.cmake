@@ -3,6 +3,8 @@
 #     -> target robson_<name>, alias robson::<name>, include/ public, src/ private.
 #   robson_add_executable(<name> SOURCES ... [DEPS ...])
 #   robson_add_test(<name> SOURCES ... [DEPS ...] [LABELS ...])
+#   robson_add_postgres_test(<name> SOURCES ... [DEPS ...] [LABELS ...])
+#     -> a test run beside a throw-away PostgreSQL (tests/support/with_postgres.sh)
 include_guard(GLOBAL)
 
 function(robson_add_library name)
@@ -35,4 +37,20 @@ function(robson_add_test name)
     ROBSON_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_test(NAME ${name} COMMAND ${name} --log_level=warning --report_level=short)
   set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 300)
+endfunction()
+
+function(robson_add_postgres_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  if(NOT ROBSON_BUILD_TESTS)
+    return()
+  endif()
+  add_executable(${name} ${PROJECT_SOURCE_DIR}/ops/cmake/boost_test_main.cpp ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} Boost::unit_test_framework
+    robson::options robson::warnings)
+  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK
+    ROBSON_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  add_test(NAME ${name}
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/support/with_postgres.sh $<TARGET_FILE:${name}>
+            --log_level=warning --report_level=short)
+  set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 600)
 endfunction()
