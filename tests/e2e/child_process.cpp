@@ -118,5 +118,8 @@ std::string Programs::sweeper() {
 std::string Programs::api() {
     return ROBSON_PROGRAM_API;
 }
+std::string Programs::cli() {
+    return ROBSON_PROGRAM_CLI;
+}
 
 }  // namespace robson::e2e

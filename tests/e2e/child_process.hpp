@@ -48,6 +48,7 @@ struct Programs {
     static std::string worker();
     static std::string sweeper();
     static std::string api();
+    static std::string cli();
 };
 
 }  // namespace robson::e2e

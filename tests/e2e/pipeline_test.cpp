@@ -24,6 +24,15 @@ std::vector<nlohmann::json> simOrdersOf(const Stack& stack, const std::string& i
     return mine;
 }
 
+/// The value of one series in a /metrics text, or -1 when absent.
+double metricValue(const std::string& text, const std::string& series) {
+    const auto at = text.find("\n" + series + " ");
+    if (at == std::string::npos) {
+        return -1;
+    }
+    return std::stod(text.substr(at + series.size() + 2));
+}
+
 std::string field(const Stack& stack, const std::string& intent_id, const std::string& column) {
     const auto rows = stack.sql("SELECT coalesce(" + column + "::text, '') FROM trading_intents " +
                                 "WHERE id = '" + intent_id + "'");
@@ -102,6 +111,17 @@ BOOST_AUTO_TEST_CASE(live_places_the_entry_and_its_stop_once_on_the_exchange) {
                std::to_string(orders[1].at("orderId").get<std::int64_t>()));
     BOOST_TEST(result.at("audit_trail")[0].at("action").get<std::string>() == "SPOT_BUY");
     BOOST_TEST(result.at("audit_trail")[1].at("action").get<std::string>() == "STOP_LOSS_PLACED");
+    // The workers and the sweeper say so on /metrics.
+    const auto execute_metrics = Stack::scrape(stack.workerMetricsUrl("execute", 0));
+    BOOST_TEST(execute_metrics.find(
+                   "robson_jobs_completed_total{outcome=\"success\",service=\"execute\"} 1") !=
+               std::string::npos);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // a sweeper round
+    const auto sweeper_metrics = Stack::scrape(stack.sweeperMetricsUrl());
+    // Earlier tests share the database: at least this intent is counted.
+    BOOST_TEST(metricValue(sweeper_metrics, "robson_intents{status=\"EXECUTED\"}") >= 1.0);
+    BOOST_TEST(sweeper_metrics.find("robson_unprotected_position_age_seconds 0") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_stop_the_exchange_keeps_refusing_ends_in_a_market_exit_and_failed) {

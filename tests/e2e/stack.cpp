@@ -64,9 +64,12 @@ Stack::Stack(StackOptions options) : options_(options) {
                                                                        "--interval-ms",
                                                                        "200",
                                                                        "--redispatch-ms",
-                                                                       "1500"},
+                                                                       "1500",
+                                                                       "--metrics",
+                                                                       "127.0.0.1:0"},
                                               std::map<std::string, std::string>{},
-                                              log_file_);
+                                              log_file_,
+                                              "robson-sweeper metrics on ");
     for (const char* service : {"plan", "validate", "execute"}) {
         for (int i = 0; i < options_.workers_per_pool; ++i) {
             static_cast<void>(startWorker(service));
@@ -118,9 +121,11 @@ std::size_t Stack::startWorker(const std::string& service) {
     auto& pool = workers_[service];
     pool.push_back(std::make_unique<ChildProcess>(
         Programs::worker(),
-        std::vector<std::string>{"--service", service, "--broker", brokerEndpoint()},
+        std::vector<std::string>{
+            "--service", service, "--broker", brokerEndpoint(), "--metrics", "127.0.0.1:0"},
         workerEnvironment(),
-        log_file_));
+        log_file_,
+        "robson-worker metrics on "));
     return pool.size() - 1;
 }
 
@@ -158,6 +163,19 @@ nlohmann::json Stack::simAdmin(const std::string& what, const nlohmann::json* bo
     std::stringstream text;
     text << in.rdbuf();
     return nlohmann::json::parse(text.str());
+}
+
+std::string Stack::scrape(const std::string& url) {
+    const Poco::URI uri(url);
+    Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request("GET", uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 std::string Stack::waitForStatus(const std::string& intent_id,

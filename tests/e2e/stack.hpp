@@ -33,6 +33,14 @@ public:
     [[nodiscard]] const std::string& simulatorUrl() const { return simulator_->readyValue(); }
     [[nodiscard]] const std::string& brokerEndpoint() const { return broker_->readyValue(); }
     [[nodiscard]] std::string apiUrl() const;
+    /// The /metrics URL of the sweeper, and of worker `index` of a pool.
+    [[nodiscard]] const std::string& sweeperMetricsUrl() const { return sweeper_->readyValue(); }
+    [[nodiscard]] const std::string& workerMetricsUrl(const std::string& service,
+                                                      std::size_t index) const {
+        return workers_.at(service).at(index)->readyValue();
+    }
+    /// The text a /metrics URL serves.
+    [[nodiscard]] static std::string scrape(const std::string& url);
     [[nodiscard]] const std::string& logFile() const { return log_file_; }
 
     /// Starts one more worker of a pool (returns its index in that pool).

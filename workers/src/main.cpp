@@ -6,6 +6,7 @@
 #include "log_line.hpp"
 #include "robson/binance/binance_config.hpp"
 #include "robson/binance/binance_gateway.hpp"
+#include "robson/metrics/metrics_server.hpp"
 #include "worker_loop.hpp"
 
 #include <csignal>
@@ -23,7 +24,7 @@ extern "C" void onSignal(int /*signal*/) {
 
 constexpr const char* kUsage =
     "usage: robson-worker --service plan|validate|execute [--broker tcp://127.0.0.1:5555]\n"
-    "                     [--database URL] [--exchange URL]\n"
+    "                     [--database URL] [--exchange URL] [--metrics 127.0.0.1:9101]\n"
     "  --database defaults to $DATABASE_URL; --broker to $ROBSON_BROKER; the exchange to\n"
     "  $ROBSON_EXCHANGE_URL (the simulator at http://127.0.0.1:8765 when unset).\n";
 
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     options.database_url = environment("DATABASE_URL", "");
     std::optional<std::string> exchange_url;
     std::optional<wire::JobKind> kind;
+    std::string metrics_address;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
             options.broker_endpoint = argv[++i];
         } else if (arg == "--database" && has_value) {
             options.database_url = argv[++i];
+        } else if (arg == "--metrics" && has_value) {
+            metrics_address = argv[++i];
         } else if (arg == "--exchange" && has_value) {
             exchange_url = argv[++i];
         } else if (arg == "--help" || arg == "-h") {
@@ -96,7 +100,15 @@ int main(int argc, char** argv) {
         static_cast<void>(std::signal(SIGTERM, onSignal));
         workers::logEvent(
             "info", "worker_started", {{"service", service}, {"broker", options.broker_endpoint}});
-        workers::WorkerLoop loop(options, gateway);
+        auto registry = std::make_shared<prometheus::Registry>();
+        workers::WorkerMetrics worker_metrics(*registry, *kind);
+        std::unique_ptr<metrics::MetricsServer> metrics_server;
+        if (!metrics_address.empty()) {
+            metrics_server = std::make_unique<metrics::MetricsServer>(metrics_address, registry);
+            std::cout << "robson-worker metrics on http://127.0.0.1:" << metrics_server->port()
+                      << "/metrics" << std::endl;
+        }
+        workers::WorkerLoop loop(options, gateway, worker_metrics);
         loop.run(g_stopping);
         workers::logEvent("info", "worker_stopped", {{"service", service}});
         return 0;

@@ -4,7 +4,9 @@
 // of them the active sweeper.
 #include "log_line.hpp"
 #include "robson/bus/job_sender.hpp"
+#include "robson/metrics/metrics_server.hpp"
 #include "robson/store/job_queue.hpp"
+#include "sweeper_metrics.hpp"
 
 #include <csignal>
 #include <cstdlib>
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
     std::string database = environment("DATABASE_URL", "");
     auto interval = std::chrono::milliseconds(1000);
     auto redispatch_after = std::chrono::milliseconds(5000);
+    std::string metrics_address;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -43,11 +46,14 @@ int main(int argc, char** argv) {
             database = argv[++i];
         } else if (arg == "--interval-ms" && has_value) {
             interval = std::chrono::milliseconds(std::stol(argv[++i]));
+        } else if (arg == "--metrics" && has_value) {
+            metrics_address = argv[++i];
         } else if (arg == "--redispatch-ms" && has_value) {
             redispatch_after = std::chrono::milliseconds(std::stol(argv[++i]));
         } else {
-            std::cerr << "usage: robson-sweeper [--broker tcp://127.0.0.1:5555] [--database URL]"
-                         " [--interval-ms 1000] [--redispatch-ms 5000]\n";
+            std::cerr
+                << "usage: robson-sweeper [--broker tcp://127.0.0.1:5555] [--database URL]"
+                   " [--interval-ms 1000] [--redispatch-ms 5000] [--metrics 127.0.0.1:9100]\n";
             return 2;
         }
     }
@@ -57,6 +63,20 @@ int main(int argc, char** argv) {
     }
     static_cast<void>(std::signal(SIGINT, onSignal));
     static_cast<void>(std::signal(SIGTERM, onSignal));
+    auto registry = std::make_shared<prometheus::Registry>();
+    workers::SweeperMetrics sweeper_metrics(*registry);
+    std::unique_ptr<metrics::MetricsServer> metrics_server;
+    try {
+        if (!metrics_address.empty()) {
+            metrics_server = std::make_unique<metrics::MetricsServer>(metrics_address, registry);
+            // Tests start it on port 0 and read the address from this line.
+            std::cout << "robson-sweeper metrics on http://127.0.0.1:" << metrics_server->port()
+                      << "/metrics" << std::endl;
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "robson-sweeper: " << error.what() << "\n";
+        return 1;
+    }
     zmq::context_t context(1);
     bus::JobSender sender(context, broker);
     std::unique_ptr<pqxx::connection> db;
@@ -74,12 +94,14 @@ int main(int argc, char** argv) {
                              .as<bool>();
             }
             if (leader) {
+                sweeper_metrics.refresh(*db);
                 const int buried = store::buryExpiredJobs(*db);
                 if (buried > 0) {
                     workers::logEvent("warning", "jobs_buried", {{"count", buried}});
                 }
                 for (const auto& envelope : store::takeDueJobs(*db, redispatch_after, 500)) {
                     const bool sent = sender.send(envelope);
+                    sweeper_metrics.resent(std::string(wire::toString(envelope.kind)));
                     workers::logEvent(sent ? "info" : "warning",
                                       sent ? "job_resent" : "job_resend_failed",
                                       {{"job_id", envelope.job_id},

@@ -34,8 +34,10 @@ std::unique_ptr<pqxx::connection> connectWhenPossible(const std::string& url,
 
 }  // namespace
 
-WorkerLoop::WorkerLoop(WorkerOptions options, exchange::ExchangeGateway& exchange)
-    : options_(std::move(options)), exchange_(exchange) {}
+WorkerLoop::WorkerLoop(WorkerOptions options,
+                       exchange::ExchangeGateway& exchange,
+                       WorkerMetrics& metrics)
+    : options_(std::move(options)), exchange_(exchange), metrics_(metrics) {}
 
 void WorkerLoop::run(const std::atomic<bool>& stopping) {
     zmq::context_t context(1);
@@ -48,6 +50,8 @@ void WorkerLoop::run(const std::atomic<bool>& stopping) {
         if (!frame) {
             continue;
         }
+        metrics_.received();
+        metrics_.inFlight(true);
         try {
             handle(*frame, *db, sender);
         } catch (const pqxx::broken_connection& error) {
@@ -57,6 +61,7 @@ void WorkerLoop::run(const std::atomic<bool>& stopping) {
         } catch (const std::exception& error) {
             logEvent("error", "job_failed_unrecorded", {{"error", error.what()}});
         }
+        metrics_.inFlight(false);
         session.done();
     }
 }
@@ -64,7 +69,7 @@ void WorkerLoop::run(const std::atomic<bool>& stopping) {
 void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::JobSender& sender) {
     const auto decoded = wire::decode(frame);
     if (const auto* error = std::get_if<wire::DecodeError>(&decoded)) {
-        ++counters_.malformed_frames;
+        metrics_.malformed(*error);
         logEvent("warning", "malformed_frame", {{"reason", std::string(wire::toString(*error))}});
         return;
     }
@@ -74,13 +79,17 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
                              {"tenant", envelope.tenant},
                              {"kind", std::string(wire::toString(envelope.kind))}};
     if (envelope.kind != options_.kind) {
-        ++counters_.malformed_frames;  // routed to the wrong pool: not ours to run
+        metrics_.wrongService();  // routed to the wrong pool: not ours to run
         logEvent("warning", "wrong_service", ids);
         return;
     }
     const auto claim = store::claimJob(db, envelope.job_id, options_.owner, options_.lease);
+    const auto started = std::chrono::steady_clock::now();
+    const auto elapsed = [&started] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
     if (!claim) {
-        ++counters_.duplicates;
+        metrics_.finished(JobOutcome::Duplicate, elapsed());
         return;
     }
     StageContext context{
@@ -89,7 +98,7 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
     log_ids["attempt"] = claim->attempt;
     try {
         const auto next = stageFor(options_.kind)(context, *claim);
-        ++counters_.jobs_done;
+        metrics_.finished(JobOutcome::Success, elapsed());
         logEvent("info", "job_done", log_ids);
         for (const auto& envelope_to_send : next) {
             if (sender.send(envelope_to_send)) {
@@ -97,7 +106,7 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
             }
         }
     } catch (const store::FencedOut& error) {
-        ++counters_.fenced_out;
+        metrics_.finished(JobOutcome::FencedOut, elapsed());
         log_ids["error"] = error.what();
         logEvent("warning", "job_fenced_out", log_ids);
     } catch (const pqxx::broken_connection&) {
@@ -112,10 +121,10 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         }
         txn.commit();
         if (dead) {
-            ++counters_.buried;
+            metrics_.finished(JobOutcome::Dead, elapsed());
             logEvent("error", "job_buried", log_ids);
         } else {
-            ++counters_.retries;
+            metrics_.finished(JobOutcome::Retry, elapsed());
             logEvent("warning", "job_retry", log_ids);
         }
     }
