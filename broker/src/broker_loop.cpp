@@ -5,6 +5,7 @@
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
 
+#include <mutex>
 #include <vector>
 
 namespace robson::broker {
@@ -107,7 +108,18 @@ struct BrokerLoop::Impl {
         }
     }
 
+    void takeSnapshot() {
+        std::map<std::string, ServiceStats> figures;
+        for (const auto& service : registry.services()) {
+            figures[service] = registry.stats(service);
+        }
+        const std::lock_guard lock(snapshot_mutex);
+        snapshot = std::move(figures);
+    }
+
     BrokerOptions options;
+    mutable std::mutex snapshot_mutex;
+    std::map<std::string, ServiceStats> snapshot;
     zmq::context_t context;
     zmq::socket_t router;
     ServiceRegistry registry;
@@ -147,6 +159,7 @@ void BrokerLoop::run() {
             impl_->dispatch(now);
             if (now >= next_heartbeat) {
                 impl_->heartbeatIdleWorkers();
+                impl_->takeSnapshot();
                 next_heartbeat = now + interval;
             }
         } catch (const zmq::error_t& error) {
@@ -169,6 +182,11 @@ BrokerCounters BrokerLoop::counters() const {
 
 ServiceStats BrokerLoop::stats(const std::string& service) const {
     return impl_->registry.stats(service);
+}
+
+std::map<std::string, ServiceStats> BrokerLoop::snapshot() const {
+    const std::lock_guard lock(impl_->snapshot_mutex);
+    return impl_->snapshot;
 }
 
 }  // namespace robson::broker

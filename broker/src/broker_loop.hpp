@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -49,6 +50,9 @@ public:
     [[nodiscard]] BrokerCounters counters() const;
     /// Queue and worker figures; only call while run() is not running (tests, shutdown).
     [[nodiscard]] ServiceStats stats(const std::string& service) const;
+    /// Every known service's figures as of the last heartbeat tick (≤ 1 s old). Thread-safe:
+    /// the metrics thread reads it while run() runs.
+    [[nodiscard]] std::map<std::string, ServiceStats> snapshot() const;
 
 private:
     struct Impl;
