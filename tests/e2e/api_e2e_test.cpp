@@ -31,11 +31,13 @@ std::string quote(const std::string& text) {
 
 /// A stack with the API and one logged-in user per tenant.
 struct ApiFixture {
-    ApiFixture() : stack(withApi()) {
-        addUser("alpha", "alice", "alice-password-1");
-        addUser("beta", "bob", "bob-password-1");
-        alice = login("alice", "alice-password-1");
-        bob = login("bob", "bob-password-1");
+    // The tests of this suite share one database: each gets its own tenants and users, so
+    // one test's open positions never meet another's guards.
+    ApiFixture() : stack(withApi()), suffix(std::to_string(++instances)) {
+        addUser("alpha" + suffix, "alice" + suffix, "alice-password-1");
+        addUser("beta" + suffix, "bob" + suffix, "bob-password-1");
+        alice = login("alice" + suffix, "alice-password-1");
+        bob = login("bob" + suffix, "bob-password-1");
     }
 
     void addUser(const std::string& tenant, const std::string& user, const std::string& password) {
@@ -84,7 +86,9 @@ struct ApiFixture {
         return entries;
     }
 
+    static inline int instances = 0;
     Stack stack;
+    std::string suffix;
     std::string alice;
     std::string bob;
 };
@@ -246,8 +250,8 @@ BOOST_AUTO_TEST_CASE(the_cli_plans_validates_executes_and_lists_through_the_api)
     const std::string cli =
         "ROBSON_CONFIG=" + quote(config.string()) + " " + quote(Programs::cli()) + " ";
     const std::string server = " --server " + stack.apiUrl();
-    const auto login =
-        runCommand(cli + "login --username alice --password alice-password-1" + server);
+    const auto login = runCommand(cli + "login --username alice" + suffix +
+                                  " --password alice-password-1" + server);
     BOOST_REQUIRE_MESSAGE(login.status == 0, login.output);
     BOOST_TEST(runCommand(cli + "strategies" + server).output.find("All In") != std::string::npos);
     BOOST_TEST(runCommand(cli + "symbols" + server).output.find("ETHUSDT") != std::string::npos);

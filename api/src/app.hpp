@@ -1,0 +1,62 @@
+#pragma once
+
+#include "auth/jwt.hpp"
+#include "db/connection_pool.hpp"
+#include "http_types.hpp"
+#include "market_data.hpp"
+#include "robson/api/server_config.hpp"
+#include "robson/bus/job_sender.hpp"
+#include "router.hpp"
+#include "static_files.hpp"
+
+#include <zmq.hpp>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace robson::api {
+
+/// What the routes share: configuration and the thread-safe services (the connection pool,
+/// the token codec, the one JobSender, the exchange gateways). Built once per server.
+struct AppContext {
+    explicit AppContext(ServerConfig server_config);
+    ~AppContext();
+    AppContext(const AppContext&) = delete;
+    AppContext& operator=(const AppContext&) = delete;
+    AppContext(AppContext&&) = delete;
+    AppContext& operator=(AppContext&&) = delete;
+
+    ServerConfig config;
+    db::ConnectionPool pool;
+    auth::JwtCodec jwt;
+    zmq::context_t zmq_context;
+    std::unique_ptr<bus::JobSender> sender;  // declared after the context it uses
+    MarketData market;
+    std::optional<StaticFiles> static_files;
+    /// Set at shutdown: the wait loops stop waiting for workers and answer 202 at once.
+    std::atomic<bool> stopping{false};
+};
+
+/// The routes of docs/api-contract.md over an AppContext. handle() never throws: every
+/// failure becomes a JSON error response.
+class App {
+public:
+    explicit App(AppContext& context);
+
+    [[nodiscard]] Response handle(const Request& request) const noexcept;
+
+private:
+    AppContext& context_;
+    Router router_;
+};
+
+// Route groups, one file each.
+void addAuthRoutes(Router& router, AppContext& context);
+void addReferenceRoutes(Router& router, AppContext& context);
+void addIntentRoutes(Router& router, AppContext& context);
+void addIntentActionRoutes(Router& router, AppContext& context);
+void addOpsRoutes(Router& router, AppContext& context);
+
+}  // namespace robson::api

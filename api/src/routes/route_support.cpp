@@ -1,0 +1,41 @@
+#include "routes/route_support.hpp"
+
+#include "http_errors.hpp"
+
+namespace robson::api {
+
+bool isPlausibleIntentId(std::string_view id) {
+    if (id.empty() || id.size() > 29) {
+        return false;
+    }
+    for (const char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string requireIntentId(const PathParams& params) {
+    const auto it = params.find("id");
+    if (it == params.end() || !isPlausibleIntentId(it->second)) {
+        throw notFound("Intent");
+    }
+    return it->second;
+}
+
+bool isPlausibleSymbol(std::string_view symbol) {
+    if (symbol.size() < 2 || symbol.size() > 20) {
+        return false;
+    }
+    for (const char c : symbol) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace robson::api
