@@ -19,11 +19,16 @@ public:
 
 /// Exit codes, documented in `robson help`.
 constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;   ///< an unexpected internal error
-constexpr int kExitUsage = 2;     ///< bad arguments
-constexpr int kExitBadData = 3;   ///< the input file is missing or malformed
-constexpr int kExitRefused = 4;   ///< the analysis ran but no trade is possible
-constexpr int kExitExchange = 5;  ///< the exchange could not be reached or refused the request
+constexpr int kExitFailure = 1;        ///< an unexpected internal error
+constexpr int kExitUsage = 2;          ///< bad arguments
+constexpr int kExitBadData = 3;        ///< the input file is missing or malformed
+constexpr int kExitRefused = 4;        ///< refused by the rules: no trade possible, plan refused,
+                                       ///< validation REJECTED, execution FAILED
+constexpr int kExitExchange = 5;       ///< the exchange or the API could not be reached, or failed
+constexpr int kExitAuth = 6;           ///< the API needs a (valid) login: run `robson login`
+constexpr int kExitNotFound = 7;       ///< the API has no such intent, strategy or symbol
+constexpr int kExitConflict = 8;       ///< the intent is in the wrong state (already executed...)
+constexpr int kExitInterrupted = 130;  ///< Ctrl-C while waiting (128 + SIGINT, as shells do)
 
 /// `--name value` options, `--flag` switches and positional arguments, checked against what a
 /// command accepts so a typo is an error instead of being ignored.

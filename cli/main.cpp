@@ -1,20 +1,40 @@
-// The `robson` command: offline analysis today; plan/validate/execute against the API later.
+// The `robson` command: offline analysis, and PLAN -> VALIDATE -> EXECUTE through the Robson API.
 #include "analyze_command.hpp"
+#include "api_commands.hpp"
 #include "command_line.hpp"
 #include "robson/binance/binance_config.hpp"
 #include "robson/exchange/exchange_error.hpp"
 #include "stop_survey_command.hpp"
 
 #include <exception>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
 
 constexpr const char* kUsage = R"(usage: robson <command> [options]
 
-commands:
+trading through the Robson API (PLAN -> VALIDATE -> EXECUTE; DRY-RUN unless --live):
+  login [--username U] [--password-stdin]   sign in; tokens saved in ~/.config/robson/config.json
+  strategies | symbols         what a plan can use
+  plan buy|sell SYMBOL --strategy NAME|ID --capital N [--timeframe 15m] [--note TEXT]
+                               the stop, the size and the guards, computed by the API
+  validate ID [--timeout 30]   wait for the guards; each one PASS / WARNING / FAIL
+  execute ID                   DRY-RUN: simulated orders, nothing reaches the exchange
+  execute ID --live --acknowledge-risk [--yes]
+                               real orders, after showing the max loss and asking for yes
+  status ID [--watch]          the intent whole; --watch follows it until it ends
+  cancel ID                    cancel before execution
+  list [--status S] [--symbol SYM] [--page N] [--page-size N]
+  on every API command: --server URL (else $ROBSON_API_URL, the stored server,
+  http://127.0.0.1:8080), --token T (else $ROBSON_TOKEN, the stored login), --json (the API's
+  JSON answer for scripts), --help (that command's usage)
+
+offline analysis:
   analyze <candles.csv>        technical stop, position size and orders for one entry
   analyze --exchange URL       the same from a Binance-compatible exchange (the simulator:
                                http://127.0.0.1:8765); entry = best ask (BUY) / bid (SELL)
@@ -34,9 +54,20 @@ commands:
 
 candle files: Binance kline CSV (open time, open, high, low, close, volume, close time, ...).
 
-exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 unusable candle file,
-            4 no trade possible (stop rejected, size or orders refused; the reason is printed),
-            5 exchange unreachable or refused (keys: ROBSON_EXCHANGE_API_KEY/_SECRET)
+exit codes:
+  0  ok
+  1  internal error
+  2  bad arguments (usage), e.g. --live without --acknowledge-risk (nothing is sent)
+  3  unusable candle file or config file
+  4  refused by the rules: no trade possible, plan refused (422), validation REJECTED,
+     execution FAILED, LIVE execution not confirmed
+  5  exchange or API unreachable, timed out, overloaded (503: the Retry-After is printed) or
+     answering something unusable (keys: ROBSON_EXCHANGE_API_KEY/_SECRET for analyze)
+  6  not authenticated (401): run robson login
+  7  not found (404): no such intent, strategy or symbol
+  8  conflict: the intent is in the wrong state (409 already executed / not cancellable,
+     execute before VALIDATED)
+  130  Ctrl-C while validate or status --watch was waiting
 )";
 
 }  // namespace
@@ -55,6 +86,23 @@ int main(int argc, char** argv) {
         }
         if (all.front() == "stop-survey") {
             return runStopSurvey(args, std::cout, std::cerr);
+        }
+        const Console console{std::cin, isatty(STDIN_FILENO) == 1};
+        using Command = std::function<int(const std::vector<std::string>&)>;
+        const std::map<std::string, Command> api_commands = {
+            {"login", [&](const auto& a) { return runLogin(a, console, std::cout, std::cerr); }},
+            {"strategies", [](const auto& a) { return runStrategies(a, std::cout, std::cerr); }},
+            {"symbols", [](const auto& a) { return runSymbols(a, std::cout, std::cerr); }},
+            {"plan", [](const auto& a) { return runPlan(a, std::cout, std::cerr); }},
+            {"validate", [](const auto& a) { return runValidate(a, std::cout, std::cerr); }},
+            {"execute",
+             [&](const auto& a) { return runExecute(a, console, std::cout, std::cerr); }},
+            {"status", [](const auto& a) { return runStatus(a, std::cout, std::cerr); }},
+            {"cancel", [](const auto& a) { return runCancel(a, std::cout, std::cerr); }},
+            {"list", [](const auto& a) { return runList(a, std::cout, std::cerr); }},
+        };
+        if (const auto command = api_commands.find(all.front()); command != api_commands.end()) {
+            return command->second(args);
         }
         throw UsageError("unknown command '" + all.front() + "'");
     } catch (const UsageError& error) {

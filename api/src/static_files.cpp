@@ -1,12 +1,11 @@
 #include "static_files.hpp"
 
+#include "file_text.hpp"
 #include "http_errors.hpp"
 #include "query_params.hpp"
 #include "router.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 
 namespace robson::api {
@@ -73,13 +72,13 @@ Response StaticFiles::serve(std::string_view raw_path) const {
         std::filesystem::file_size(chosen, error) > kMaxFileBytes || error) {
         throw notFound("This file");
     }
-    std::ifstream in(chosen, std::ios::binary);
-    if (!in) {
+    auto body = readFileText(chosen);
+    if (!body) {
         throw notFound("This file");
     }
     Response response;
     response.content_type = contentType(chosen);
-    response.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    response.body = std::move(*body);
     response.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return response;
 }

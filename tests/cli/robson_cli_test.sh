@@ -41,6 +41,33 @@ expect 3 'cannot open'                               -- analyze /nonexistent.csv
 expect 0 'stop distance %: min'                      -- stop-survey "$data"
 expect 0 'usage: robson'                             -- help
 
+# API commands: what is refused before any request (no API server needed). A private config
+# file, no inherited server or token, and no terminal on stdin (nothing may prompt).
+export ROBSON_CONFIG=$(mktemp -u)
+unset ROBSON_API_URL ROBSON_TOKEN
+exec </dev/null
+nowhere=http://127.0.0.1:1
+expect 2 'live sends real orders and needs --acknowledge-risk' -- execute intent-1 --live
+expect 2 'acknowledge-risk is only for --live'         -- execute intent-1 --acknowledge-risk
+expect 2 'capital must be a positive decimal'          -- plan buy BTCUSDT --strategy 1 --capital -5
+expect 2 'capital must be a positive decimal'          -- plan buy BTCUSDT --strategy 1 --capital 1e3
+expect 2 'needs buy or sell'                           -- plan hold BTCUSDT --strategy 1 --capital 5
+expect 2 'plan needs --strategy'                       -- plan buy BTCUSDT --capital 5
+expect 2 'page-size must be between 1 and 100'         -- list --page-size 500
+expect 2 'status must be one of'                       -- list --status DONE
+expect 2 'needs exactly one intent id'                 -- status
+expect 2 'is not an intent id'                         -- cancel ../strategies
+expect 2 'unknown option --frobnicate'                 -- validate intent-1 --frobnicate
+expect 2 'login needs --username'                      -- login --server "$nowhere"
+expect 2 'login needs a password'                      -- login --username demo --server "$nowhere"
+expect 2 'must look like http://host:port'             -- strategies --server https://robson.example
+expect 0 'usage: robson execute'                       -- execute --help
+expect 0 'usage: robson plan buy.sell'                   -- plan --help
+expect 0 '6  not authenticated'                        -- help
+expect 5 'cannot reach the API at http://127.0.0.1:1'  -- strategies --server "$nowhere" --token t
+expect 5 'cannot reach the API'                        -- status intent-1 --server "$nowhere"
+[[ ! -e $ROBSON_CONFIG ]] || { echo "FAIL: a refused command wrote $ROBSON_CONFIG"; failures=$((failures + 1)); }
+
 bad=$(mktemp)
 printf '1000,1,2,0.5,1.5,10\n2000,abc,2,0.5,1.5,10\n' >"$bad"
 expect 3 'line 2: open .abc. is not an exact decimal' -- analyze "$bad"

@@ -1,11 +1,10 @@
 #include "auth/jwt_secret.hpp"
 
+#include "file_text.hpp"
 #include "random_id.hpp"
 
 #include <cerrno>
 #include <fcntl.h>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -23,12 +22,11 @@ std::string trimmed(std::string text) {
 }
 
 std::string readSecret(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) {
+    const auto text = readFileText(file);
+    if (!text) {
         throw std::runtime_error("cannot read the JWT secret file " + file.string());
     }
-    std::string secret =
-        trimmed(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+    std::string secret = trimmed(*text);
     if (secret.size() < kMinSecretLength) {
         throw std::runtime_error("the JWT secret file " + file.string() + " holds fewer than " +
                                  std::to_string(kMinSecretLength) + " characters");

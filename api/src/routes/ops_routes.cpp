@@ -1,10 +1,8 @@
 // GET /healthz, /readyz, /api/openapi.yaml, /api/docs/: what operators and integrators read.
+#include "file_text.hpp"
 #include "http_errors.hpp"
 #include "openapi_docs.hpp"
 #include "routes/route_support.hpp"
-
-#include <fstream>
-#include <iterator>
 
 namespace robson::api {
 
@@ -12,11 +10,11 @@ namespace {
 
 /// The contract document, read at each request (it is small, and an edited file shows at once).
 std::string readOpenApi(const AppContext& context) {
-    std::ifstream in(context.config.openapi_path);
-    if (!in) {
+    auto text = readFileText(context.config.openapi_path);
+    if (!text) {
         throw notFound("The OpenAPI document");
     }
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return std::move(*text);
 }
 
 Response ready(AppContext& context) {
