@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc)
 DATA ?= tests/data/real/quadscalping/BTCUSDT-15m.binance12.csv
 
 .PHONY: run stop test deps build build-debug build-asan test-debug test-asan bench lint format \
-        format-check survey clean
+        format-check survey clean web test-web
 
 deps:
 	@ops/bootstrap.sh
@@ -25,16 +25,24 @@ build-asan: deps
 	@cmake --preset asan -DROBSON_DOMAIN_ONLY=OFF >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
-test-debug: build-debug
+# The web UI's production build (served by the API) and its component tests.
+web: deps
+	@cd web && npm run build --silent
+
+test-web: web
+	@cd web && npm test --silent
+
+# The browser end-to-end suite (web_e2e_test) serves web/dist, so the UI is built first.
+test-debug: build-debug web
 	@ctest --preset debug -j $(JOBS)
 
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
-test: format-check test-debug test-asan build
-	@echo "make test: all suites passed (debug and asan+ubsan)"
+test: format-check test-web test-debug test-asan build
+	@echo "make test: all suites passed (web, debug and asan+ubsan)"
 
-run: build
+run: build web
 	@ops/run.sh
 
 stop:

@@ -12,6 +12,7 @@ PACKAGES=(
   libzmq3-dev cppzmq-dev libmsgpack-cxx-dev libpoco-dev libpqxx-dev prometheus-cpp-dev
   nlohmann-json3-dev libssl-dev
   postgresql
+  chromium
 )
 
 missing=()
@@ -21,21 +22,34 @@ for package in "${PACKAGES[@]}"; do
   fi
 done
 
-install_npm_modules() {
-  # Node packages used by tests (the ccxt client run against the simulator). Reinstalled only
-  # when the lock file changed since the last install.
-  local dir=sim/test/thirdparty
-  cd "$(dirname "$0")/.."
-  if [[ -f $dir/package-lock.json ]] &&
-     ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.robson-installed-lock" 2>/dev/null; then
-    if ! command -v npm >/dev/null; then
-      echo "bootstrap: npm is missing (Node.js 20 is expected on the machine)" >&2
-      exit 1
-    fi
-    echo "bootstrap: npm ci in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-    cp "$dir/package-lock.json" "$dir/node_modules/.robson-installed-lock"
+require_node() {
+  # The web UI's tools (Vite 8) need Node.js >= 20.19; Debian 12's own nodejs is 18, so the
+  # machine's Node is used and never replaced behind the person's back.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "bootstrap: Node.js >= 20.19 with npm is needed (https://nodejs.org); not found" >&2
+    exit 1
   fi
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+                process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+    echo "bootstrap: Node.js >= 20.19 is needed, found $(node --version)" >&2
+    exit 1
+  fi
+}
+
+install_npm_modules() {
+  # Node packages: the web UI (web/) and the ccxt client run against the simulator. Each is
+  # reinstalled only when its lock file changed since the last install.
+  cd "$(dirname "$0")/.."
+  local dir
+  for dir in web sim/test/thirdparty; do
+    if [[ -f $dir/package-lock.json ]] &&
+       ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.robson-installed-lock" 2>/dev/null; then
+      require_node
+      echo "bootstrap: npm ci in $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+      cp "$dir/package-lock.json" "$dir/node_modules/.robson-installed-lock"
+    fi
+  done
 }
 
 if ((${#missing[@]} == 0)); then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops what `make run` started (harmless when nothing runs).
+# Stops what `make run` started (harmless when nothing runs): the processes, then the private
+# PostgreSQL cluster (its data stays in run/pgdata for the next `make run`).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 for pid_file in run/*.pid; do
@@ -10,3 +11,6 @@ for pid_file in run/*.pid; do
     fi
     rm -f "$pid_file"
 done
+if [[ -f run/pgdata/PG_VERSION ]]; then
+    ops/local/postgres.sh stop run/pgdata && echo "stopped postgres"
+fi

@@ -68,6 +68,13 @@ void send(HTTPServerResponse& response, const Response& reply) {
     for (const auto& [name, value] : reply.headers) {
         response.set(name, value);
     }
+    if (reply.stream) {
+        // A stream ends the connection: its length is unknown, and its thread is held anyway.
+        response.setKeepAlive(false);
+        response.setChunkedTransferEncoding(true);
+        reply.stream(response.send());
+        return;
+    }
     response.setContentLength64(static_cast<Poco::Int64>(reply.body.size()));
     response.send() << reply.body;
 }

@@ -41,6 +41,7 @@ App::App(AppContext& context) : context_(context) {
     addAuthRoutes(router_, context_);
     addReferenceRoutes(router_, context_);
     addIntentRoutes(router_, context_);
+    addIntentEventRoutes(router_, context_);
     addIntentActionRoutes(router_, context_);
     addOpsRoutes(router_, context_);
     router_.setFallback([this](const Request& request, const PathParams&) {

@@ -37,6 +37,8 @@ struct AppContext {
     std::optional<StaticFiles> static_files;
     /// Set at shutdown: the wait loops stop waiting for workers and answer 202 at once.
     std::atomic<bool> stopping{false};
+    /// Server-Sent Event streams open now; each holds a server thread (bounded).
+    std::atomic<int> open_event_streams{0};
 };
 
 /// The routes of docs/api-contract.md over an AppContext. handle() never throws: every
@@ -56,6 +58,7 @@ private:
 void addAuthRoutes(Router& router, AppContext& context);
 void addReferenceRoutes(Router& router, AppContext& context);
 void addIntentRoutes(Router& router, AppContext& context);
+void addIntentEventRoutes(Router& router, AppContext& context);
 void addIntentActionRoutes(Router& router, AppContext& context);
 void addOpsRoutes(Router& router, AppContext& context);
 

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +27,10 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    /// When set, the body is written by this function after the headers, for as long as it
+    /// runs (Server-Sent Events); `body` is ignored and no Content-Length is sent. It must
+    /// return when the stream fails (the client left) or when it is done.
+    std::function<void(std::ostream&)> stream;
 };
 
 /// A JSON response; invalid UTF-8 in stored text is replaced rather than thrown on.

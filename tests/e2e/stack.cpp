@@ -76,17 +76,21 @@ Stack::Stack(StackOptions options) : options_(options) {
         }
     }
     if (options_.with_api) {
+        std::vector<std::string> args{"--port",
+                                      "0",
+                                      "--database",
+                                      database_url_,
+                                      "--broker",
+                                      brokerEndpoint(),
+                                      "--exchange",
+                                      simulatorUrl(),
+                                      "--jwt-secret-file",
+                                      run_dir_ + "/jwt.secret"};
+        if (!options_.web_root.empty()) {
+            args.insert(args.end(), {"--web-root", options_.web_root});
+        }
         api_ = std::make_unique<ChildProcess>(Programs::api(),
-                                              std::vector<std::string>{"--port",
-                                                                       "0",
-                                                                       "--database",
-                                                                       database_url_,
-                                                                       "--broker",
-                                                                       brokerEndpoint(),
-                                                                       "--exchange",
-                                                                       simulatorUrl(),
-                                                                       "--jwt-secret-file",
-                                                                       run_dir_ + "/jwt.secret"},
+                                              args,
                                               std::map<std::string, std::string>{},
                                               log_file_,
                                               "robson-api listening on ");

@@ -17,6 +17,7 @@ namespace robson::e2e {
 
 struct StackOptions {
     bool with_api = false;
+    std::string web_root;  ///< when set, the API serves the built UI from there
     int workers_per_pool = 1;
 };
 

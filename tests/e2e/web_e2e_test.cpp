@@ -1,0 +1,49 @@
+// The web UI in a real browser (Debian's Chromium driven by playwright-core, web/e2e/run.mjs)
+// against the real stack: API serving web/dist, broker, workers, sweeper, simulator, PostgreSQL.
+#include "http_client.hpp"
+#include "stack.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+
+using robson::e2e::Programs;
+using robson::e2e::runCommand;
+using robson::e2e::Stack;
+using robson::e2e::StackOptions;
+
+namespace {
+
+std::string quote(const std::string& text) {
+    return "'" + text + "'";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(web_e2e)
+
+BOOST_AUTO_TEST_CASE(the_trader_journeys_pass_in_a_real_browser) {
+    const std::filesystem::path source(ROBSON_SOURCE_DIR);
+    const auto dist = source / "web" / "dist";
+    BOOST_REQUIRE_MESSAGE(std::filesystem::exists(dist / "index.html"),
+                          "web/dist is not built: run `make web` first");
+    StackOptions options;
+    options.with_api = true;
+    options.web_root = dist.string();
+    Stack stack(options);
+    const auto added =
+        runCommand(quote(Programs::api()) + " add-user --database " + quote(stack.databaseUrl()) +
+                   " --tenant web-e2e --username trader --password trader-pass-1");
+    BOOST_REQUIRE_MESSAGE(added.status == 0, added.output);
+    const auto artifacts = std::filesystem::current_path() / "web-e2e-artifacts";
+    std::filesystem::create_directories(artifacts);
+    const auto run = runCommand("ROBSON_E2E_BASE_URL=" + quote(stack.apiUrl()) +
+                                " ROBSON_E2E_USER=trader ROBSON_E2E_PASSWORD=trader-pass-1" +
+                                " ROBSON_E2E_SIM_URL=" + quote(stack.simulatorUrl()) +
+                                " ROBSON_E2E_ARTIFACTS=" + quote(artifacts.string()) + " node " +
+                                quote((source / "web" / "e2e" / "run.mjs").string()));
+    BOOST_TEST_MESSAGE(run.output);
+    BOOST_TEST(run.status == 0, run.output << "\n(stack logs: " << stack.logFile() << ")");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
