@@ -10,7 +10,7 @@ PACKAGES=(
   clang-format clang-tidy
   libboost-test-dev libbenchmark-dev
   libzmq3-dev cppzmq-dev libmsgpack-cxx-dev libpoco-dev libpqxx-dev prometheus-cpp-dev
-  nlohmann-json3-dev libssl-dev
+  nlohmann-json3-dev libssl-dev libsodium-dev
   postgresql
   chromium
 )

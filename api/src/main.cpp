@@ -1,7 +1,9 @@
 // robson-api: the HTTP API (docs/api-contract.md), and `robson-api add-user` to seed logins.
 #include "robson/api/api_server.hpp"
+#include "robson/api/exchange_keys_admin.hpp"
 #include "robson/api/server_config.hpp"
 #include "robson/api/user_admin.hpp"
+#include "robson/secrets/secret_box.hpp"
 
 #include <csignal>
 #include <cstdlib>
@@ -54,6 +56,45 @@ int addUserCommand(std::span<const std::string> args) {
     return 0;
 }
 
+/// set-exchange-keys [--database URL] --tenant NAME --exchange simulator|binance-testnet|binance
+/// The API key and secret are read from stdin, one per line: arguments show in `ps`.
+int setExchangeKeysCommand(std::span<const std::string> args) {
+    std::map<std::string, std::string> values;
+    if (auto url = environment("DATABASE_URL")) {
+        values["--database"] = *url;
+    }
+    for (std::size_t i = 0; i < args.size(); i += 2) {
+        const std::string& flag = args[i];
+        if ((flag != "--database" && flag != "--tenant" && flag != "--exchange") ||
+            i + 1 >= args.size()) {
+            std::cerr << "usage: robson-api set-exchange-keys [--database URL] --tenant NAME "
+                         "--exchange simulator|binance-testnet|binance  (key and secret on "
+                         "stdin, one per line; needs ROBSON_SECRET_KEY)\n";
+            return 2;
+        }
+        values[flag] = args[i + 1];
+    }
+    for (const char* required : {"--database", "--tenant", "--exchange"}) {
+        if (values.count(required) == 0) {
+            std::cerr << "robson-api set-exchange-keys: " << required << " is required\n";
+            return 2;
+        }
+    }
+    robson::store::ExchangeKeys keys;
+    std::getline(std::cin, keys.api_key);
+    std::getline(std::cin, keys.api_secret);
+    try {
+        robson::api::setExchangeKeys(
+            values["--database"], values["--tenant"], values["--exchange"], keys);
+    } catch (const std::exception& error) {
+        std::cerr << "robson-api set-exchange-keys: " << error.what() << "\n";
+        return 2;
+    }
+    std::cout << "robson-api: " << values["--exchange"] << " keys stored (encrypted) for tenant '"
+              << values["--tenant"] << "'\n";
+    return 0;
+}
+
 int serve(std::span<const std::string> args) {
     robson::api::ServerConfig config = robson::api::defaultServerConfig(environment);
     if (const auto error = robson::api::applyServerFlags(args, config)) {
@@ -89,6 +130,13 @@ int main(int argc, char** argv) {
     try {
         const std::span<char*> raw(argv, static_cast<std::size_t>(argc));
         std::vector<std::string> args(raw.begin() + 1, raw.end());
+        if (!args.empty() && args.front() == "set-exchange-keys") {
+            return setExchangeKeysCommand(std::span<const std::string>(args).subspan(1));
+        }
+        if (!args.empty() && args.front() == "new-secret-key") {
+            std::cout << robson::secrets::SecretBox::generateHexKey() << "\n";
+            return 0;
+        }
         if (!args.empty() && args.front() == "add-user") {
             return addUserCommand(std::span<const std::string>(args).subspan(1));
         }

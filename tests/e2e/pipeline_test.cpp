@@ -1,6 +1,7 @@
 // The worker pools end to end over real processes and a real PostgreSQL, without the API:
 // intents are inserted and their jobs sent as the API does, and the workers, the broker, the
 // sweeper and the simulator do the rest.
+#include "http_client.hpp"
 #include "stack.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -180,6 +181,38 @@ BOOST_AUTO_TEST_CASE(a_job_delivered_twice_has_the_effect_of_one) {
     const auto audit = stack.sql("SELECT count(*) FROM audit_trail WHERE intent_id = '" + id +
                                  "' AND action = 'SPOT_BUY'");
     BOOST_TEST(audit[0][0].as<int>() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_tenant_trades_with_its_own_stored_keys_and_without_them_is_refused) {
+    // The simulator knows only these keys; the workers' own (demo) keys are refused by it.
+    robson::e2e::StackOptions options;
+    options.sim_api_key = "tenant-key-4f1";
+    options.sim_api_secret = "tenant-secret-9c2";
+    options.secret_key_hex = std::string(64, 'a');
+    Stack stack(options);
+    const auto with_keys = stack.createTenant("t-keys");
+    const auto without_keys = stack.createTenant("t-nokeys");
+    const auto stored = robson::e2e::runCommand(
+        "printf 'tenant-key-4f1\\ntenant-secret-9c2\\n' | ROBSON_SECRET_KEY=" +
+        options.secret_key_hex + " '" + robson::e2e::Programs::api() +
+        "' set-exchange-keys --database '" + stack.databaseUrl() +
+        "' --tenant t-keys --exchange simulator");
+    BOOST_REQUIRE_MESSAGE(stored.status == 0, stored.output);
+    // Sealed at rest: the secret is not in the table.
+    BOOST_TEST(stack
+                   .sql("SELECT count(*) FROM exchange_credentials WHERE position("
+                        "'tenant-secret' IN encode(api_secret_ciphertext, 'escape')) > 0")[0][0]
+                   .as<int>() == 0);
+    const auto id = stack.submitIntent(with_keys, "BTCUSDT", "BUY", "100");
+    BOOST_REQUIRE(stack.waitForStatus(id, {"VALIDATED", "REJECTED"}) == "VALIDATED");
+    stack.requestExecution(id, "LIVE");
+    BOOST_TEST(stack.waitForStatus(id, {"EXECUTED", "FAILED"}) == "EXECUTED");
+    BOOST_TEST(simOrdersOf(stack, id).size() == 2U);
+    // Without keys the account cannot be read: validation gives up and says why.
+    const auto refused = stack.submitIntent(without_keys, "BTCUSDT", "BUY", "100");
+    BOOST_TEST(stack.waitForStatus(refused, {"VALIDATED", "REJECTED"}, std::chrono::seconds(60)) ==
+               "REJECTED");
+    BOOST_TEST(field(stack, refused, "status_code") == "validation_unavailable");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

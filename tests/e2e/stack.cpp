@@ -44,12 +44,17 @@ Stack::Stack(StackOptions options) : options_(options) {
     run_dir_ = std::filesystem::temp_directory_path() / ("robson-e2e-" + randomHex(8));
     std::filesystem::create_directories(run_dir_);
     log_file_ = run_dir_ + "/stack.log";
-    simulator_ =
-        std::make_unique<ChildProcess>(Programs::simulator(),
-                                       std::vector<std::string>{"--port", "0", "--seed", "7"},
-                                       std::map<std::string, std::string>{},
-                                       log_file_,
-                                       "robson-exchange-sim listening on ");
+    std::vector<std::string> sim_args{"--port", "0", "--seed", "7"};
+    if (!options_.sim_api_key.empty()) {
+        sim_args.insert(
+            sim_args.end(),
+            {"--api-key", options_.sim_api_key, "--api-secret", options_.sim_api_secret});
+    }
+    simulator_ = std::make_unique<ChildProcess>(Programs::simulator(),
+                                                sim_args,
+                                                std::map<std::string, std::string>{},
+                                                log_file_,
+                                                "robson-exchange-sim listening on ");
     broker_ =
         std::make_unique<ChildProcess>(Programs::broker(),
                                        std::vector<std::string>{"--bind", "tcp://127.0.0.1:*"},
@@ -118,7 +123,12 @@ std::string Stack::apiUrl() const {
 }
 
 std::map<std::string, std::string> Stack::workerEnvironment() const {
-    return {{"DATABASE_URL", database_url_}, {"ROBSON_EXCHANGE_URL", simulatorUrl()}};
+    std::map<std::string, std::string> env{{"DATABASE_URL", database_url_},
+                                           {"ROBSON_EXCHANGE_URL", simulatorUrl()}};
+    if (!options_.secret_key_hex.empty()) {
+        env["ROBSON_SECRET_KEY"] = options_.secret_key_hex;
+    }
+    return env;
 }
 
 std::size_t Stack::startWorker(const std::string& service) {

@@ -18,6 +18,11 @@ namespace robson::e2e {
 struct StackOptions {
     bool with_api = false;
     std::string web_root;  ///< when set, the API serves the built UI from there
+    /// The simulator's keys (its demo keys when empty: what the workers use by default).
+    std::string sim_api_key;
+    std::string sim_api_secret;
+    /// ROBSON_SECRET_KEY for the workers (tenants' stored keys are read only with it).
+    std::string secret_key_hex;
     int workers_per_pool = 1;
 };
 

@@ -95,7 +95,8 @@ int main(int argc, char** argv) {
                 std::getenv(std::string(name).c_str());  // NOLINT(concurrency-mt-unsafe)
             return value == nullptr ? std::nullopt : std::optional<std::string>(value);
         };
-        binance::BinanceGateway gateway(binance::configFromEnvironment(lookup));
+        workers::TenantExchanges exchanges(binance::configFromEnvironment(lookup),
+                                           secrets::secretBoxFromEnvironment());
         static_cast<void>(std::signal(SIGINT, onSignal));
         static_cast<void>(std::signal(SIGTERM, onSignal));
         workers::logEvent(
@@ -108,10 +109,13 @@ int main(int argc, char** argv) {
             std::cout << "robson-worker metrics on http://127.0.0.1:" << metrics_server->port()
                       << "/metrics" << std::endl;
         }
-        workers::WorkerLoop loop(options, gateway, worker_metrics);
+        workers::WorkerLoop loop(options, exchanges, worker_metrics);
         loop.run(g_stopping);
         workers::logEvent("info", "worker_stopped", {{"service", service}});
         return 0;
+    } catch (const secrets::SecretError& error) {
+        std::cerr << "robson-worker: ROBSON_SECRET_KEY: " << error.what() << "\n";
+        return 2;
     } catch (const binance::ConfigError& error) {
         std::cerr << "robson-worker: exchange configuration: " << error.what() << "\n";
         return 2;

@@ -34,10 +34,8 @@ std::unique_ptr<pqxx::connection> connectWhenPossible(const std::string& url,
 
 }  // namespace
 
-WorkerLoop::WorkerLoop(WorkerOptions options,
-                       exchange::ExchangeGateway& exchange,
-                       WorkerMetrics& metrics)
-    : options_(std::move(options)), exchange_(exchange), metrics_(metrics) {}
+WorkerLoop::WorkerLoop(WorkerOptions options, TenantExchanges& exchanges, WorkerMetrics& metrics)
+    : options_(std::move(options)), exchanges_(exchanges), metrics_(metrics) {}
 
 void WorkerLoop::run(const std::atomic<bool>& stopping) {
     zmq::context_t context(1);
@@ -92,11 +90,13 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         metrics_.finished(JobOutcome::Duplicate, elapsed());
         return;
     }
-    StageContext context{
-        db, exchange_, wallNowMs, "worker:" + std::string(wire::toString(options_.kind))};
     auto log_ids = ids;
     log_ids["attempt"] = claim->attempt;
     try {
+        StageContext context{db,
+                             exchanges_.forTenant(db, claim->tenant_id),
+                             wallNowMs,
+                             "worker:" + std::string(wire::toString(options_.kind))};
         const auto next = stageFor(options_.kind)(context, *claim);
         metrics_.finished(JobOutcome::Success, elapsed());
         logEvent("info", "job_done", log_ids);

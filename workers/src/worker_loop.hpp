@@ -2,6 +2,7 @@
 
 #include "robson/bus/job_sender.hpp"
 #include "stage.hpp"
+#include "tenant_exchanges.hpp"
 #include "worker_metrics.hpp"
 
 #include <atomic>
@@ -25,7 +26,7 @@ struct WorkerOptions {
 /// broker is waited for.
 class WorkerLoop {
 public:
-    WorkerLoop(WorkerOptions options, exchange::ExchangeGateway& exchange, WorkerMetrics& metrics);
+    WorkerLoop(WorkerOptions options, TenantExchanges& exchanges, WorkerMetrics& metrics);
 
     /// Runs until `stopping` becomes true.
     void run(const std::atomic<bool>& stopping);
@@ -34,7 +35,7 @@ private:
     void handle(const std::string& frame, pqxx::connection& db, bus::JobSender& sender);
 
     WorkerOptions options_;
-    exchange::ExchangeGateway& exchange_;
+    TenantExchanges& exchanges_;
     WorkerMetrics& metrics_;
 };
 

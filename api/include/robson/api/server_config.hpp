@@ -52,6 +52,9 @@ inline constexpr std::string_view kServerUsage =
     "                  [--web-root DIR] [--openapi FILE] [--plan-wait-ms 10000]\n"
     "                  [--execute-wait-ms 30000] [--max-backlog 5000] [--max-threads 32]\n"
     "       robson-api add-user [--database URL] --tenant NAME --username USER --password PASS\n"
+    "       robson-api set-exchange-keys [--database URL] --tenant NAME --exchange EXCHANGE\n"
+    "                  (API key and secret on stdin, one per line; needs ROBSON_SECRET_KEY)\n"
+    "       robson-api new-secret-key      (prints a fresh ROBSON_SECRET_KEY)\n"
     "environment: DATABASE_URL, ROBSON_BROKER, ROBSON_EXCHANGE_URL, ROBSON_JWT_SECRET,\n"
     "             ROBSON_WEB_ROOT\n";
 
