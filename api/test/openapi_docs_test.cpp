@@ -27,6 +27,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_document_lists_every_route_of_the_contract) {
                                          "POST /api/intents/{id}/execute/",
                                          "POST /api/intents/{id}/cancel/",
                                          "GET /api/intents/{id}/audit/",
+                                         "GET /api/intents/{id}/events/",
                                          "GET /healthz",
                                          "GET /readyz",
                                          "GET /api/openapi.yaml",
