@@ -8,6 +8,7 @@
 #include <optional>
 #include <pthread.h>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -17,7 +18,52 @@ constexpr std::string_view kUsage =
     "usage: robson-exchange-sim [--host 127.0.0.1] [--port 0] [--api-key KEY --api-secret SECRET"
     " | --keys-file FILE]\n"
     "                           [--data DIR] [--speed 1] [--seed 1] [--commission 0.001]\n"
-    "                           [--latency-ms 0] [--fault-seed N] [--weight-limit 6000]\n";
+    "                           [--weight-limit 6000]\n"
+    "                           [--latency-ms 0] [--http-5xx-next N] [--unknown-status-next-orders "
+    "N]\n"
+    "                           [--drop-connection-next-orders N] [--reject-next-stop-orders N]\n"
+    "                           [--rate-limit-burst N] [--fault-rate P] [--fault-seed S]\n"
+    "                           [--fault-kinds http_5xx,unknown_status,drop_connection,reject_stop,"
+    "rate_limit]\n";
+
+/// A fault counter flag: 0..1000000, like the admin endpoint accepts.
+int faultCount(const std::string& value) {
+    const int count = std::stoi(value);
+    if (count < 0 || count > 1'000'000) {
+        throw std::invalid_argument("a fault count must be in 0..1000000");
+    }
+    return count;
+}
+
+/// Applies one fault flag (the admin endpoint's fields, spelled as flags); false if unknown.
+bool applyFaultFlag(std::string_view flag, const std::string& value, robson::sim::Faults& faults) {
+    if (flag == "--latency-ms") {
+        faults.latency_ms = faultCount(value);
+    } else if (flag == "--http-5xx-next") {
+        faults.http_5xx_next = faultCount(value);
+    } else if (flag == "--unknown-status-next-orders") {
+        faults.unknown_status_next_orders = faultCount(value);
+    } else if (flag == "--drop-connection-next-orders") {
+        faults.drop_connection_next_orders = faultCount(value);
+    } else if (flag == "--reject-next-stop-orders") {
+        faults.reject_next_stop_orders = faultCount(value);
+    } else if (flag == "--rate-limit-burst") {
+        faults.rate_limit_burst = faultCount(value);
+    } else if (flag == "--fault-rate") {
+        faults.rate = std::stod(value);
+    } else if (flag == "--fault-seed") {
+        faults.seed = std::stoull(value);
+    } else if (flag == "--fault-kinds") {
+        auto kinds = robson::sim::parseFaultKindList(value);
+        if (!kinds) {
+            return false;
+        }
+        faults.kinds = std::move(*kinds);
+    } else {
+        return false;
+    }
+    return true;
+}
 
 /// Reads api_key=... and api_secret=... lines; returns false when the file cannot be read.
 bool readKeysFile(const std::string& path, robson::sim::SimConfig& config) {
@@ -56,14 +102,10 @@ bool applyFlag(std::string_view flag, const std::string& value, robson::sim::Sim
         config.seed = std::stoull(value);
     } else if (flag == "--commission") {
         config.commission = value;
-    } else if (flag == "--latency-ms") {
-        config.latency_ms = std::stoll(value);
-    } else if (flag == "--fault-seed") {
-        config.fault_seed = std::stoull(value);
     } else if (flag == "--weight-limit") {
         config.weight_limit = std::stoi(value);
     } else {
-        return false;
+        return applyFaultFlag(flag, value, config.faults);
     }
     return true;
 }
@@ -72,11 +114,16 @@ std::optional<robson::sim::SimConfig> parseArgs(std::span<char*> args) {
     robson::sim::SimConfig config;
     config.data_dir = ROBSON_SIM_DEFAULT_DATA;
     for (std::size_t i = 1; i < args.size(); i += 2) {
-        if (i + 1 >= args.size() || !applyFlag(args[i], args[i + 1], config)) {
+        try {
+            if (i + 1 >= args.size() || !applyFlag(args[i], args[i + 1], config)) {
+                return std::nullopt;
+            }
+        } catch (const std::logic_error&) {  // a number that does not parse or fit: usage
             return std::nullopt;
         }
     }
-    if (config.speed <= 0.0 || config.latency_ms < 0 || config.weight_limit <= 0) {
+    const double rate = config.faults.rate;
+    if (config.speed <= 0.0 || config.weight_limit <= 0 || !(rate >= 0.0 && rate <= 1.0)) {
         return std::nullopt;
     }
     return config;

@@ -21,17 +21,26 @@ std::string hmacHex(const std::string& key, const std::string& data) {
     return hmacSha256Hex(key, data);
 }
 
-SimFixture::SimFixture(int weight_limit, std::function<std::int64_t()> wall_clock) {
+SimConfig SimFixture::testConfig() {
     SimConfig config;
     config.api_key = kApiKey;
     config.api_secret = kApiSecret;
     config.data_dir = "/nonexistent-robson-sim-data";  // random walks: independent of sim/data
-    config.weight_limit = weight_limit;
-    config.wall_clock = std::move(wall_clock);
     config.speed = 1e-6;  // a nearly frozen market: admin prices hold for the whole test
-    server_ = std::make_unique<SimServer>(config);
+    return config;
+}
+
+SimFixture::SimFixture(const SimConfig& config) : server_(std::make_unique<SimServer>(config)) {
     server_->start();
 }
+
+SimFixture::SimFixture(int weight_limit, std::function<std::int64_t()> wall_clock)
+    : SimFixture([&] {
+          SimConfig config = testConfig();
+          config.weight_limit = weight_limit;
+          config.wall_clock = std::move(wall_clock);
+          return config;
+      }()) {}
 
 SimFixture::~SimFixture() = default;
 

@@ -31,6 +31,11 @@ public:
     /// wall_clock: the server's clock (default: the real one). Tests of per-minute weight
     /// windows pin it mid-minute so a minute boundary cannot fall inside the test.
     explicit SimFixture(int weight_limit = 6000, std::function<std::int64_t()> wall_clock = {});
+    /// A server started with `config` (start from testConfig() and change what the test needs).
+    explicit SimFixture(const SimConfig& config);
+    /// The tests' configuration: the reference key pair, random-walk prices (no data files),
+    /// a nearly frozen market so admin prices hold for the whole test.
+    [[nodiscard]] static SimConfig testConfig();
     ~SimFixture();
     SimFixture(const SimFixture&) = delete;
     SimFixture& operator=(const SimFixture&) = delete;

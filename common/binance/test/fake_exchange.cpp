@@ -132,6 +132,7 @@ void FakeExchange::serve() {
             continue;
         }
         Poco::Net::StreamSocket socket = server_.acceptConnection();
+        ++accepted_;
         try {
             while (serveConnection(socket)) {
             }

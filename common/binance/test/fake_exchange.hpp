@@ -47,6 +47,8 @@ public:
     void push(FakeReply reply);
     /// Every request except GET /api/v3/time.
     [[nodiscard]] std::vector<FakeRequest> requests() const;
+    /// How many TCP connections were accepted so far (keep-alive reuse keeps this at 1).
+    [[nodiscard]] int acceptedConnections() const { return accepted_; }
     /// Added to the real clock in /api/v3/time answers.
     void setServerSkewMs(std::int64_t skew) { skew_ms_ = skew; }
 
@@ -58,6 +60,7 @@ private:
     Poco::Net::ServerSocket server_;
     std::atomic<bool> stop_{false};
     std::atomic<std::int64_t> skew_ms_{0};
+    std::atomic<int> accepted_{0};
     mutable std::mutex mutex_;
     std::deque<FakeReply> replies_;
     std::vector<FakeRequest> requests_;

@@ -103,9 +103,18 @@ BOOST_AUTO_TEST_CASE(latency_beyond_the_read_timeout_is_reconciled_without_dupli
 }
 
 BOOST_AUTO_TEST_CASE(small_latency_only_slows_calls_down) {
-    admin.armFaults({{"latency_ms", 50}});
+    // Synced first: the time sync would otherwise add three delayed requests to the measure.
+    gateway.syncTime();
+    constexpr auto kLatency = std::chrono::milliseconds(250);
+    admin.armFaults({{"latency_ms", kLatency.count()}});
+    const auto start = std::chrono::steady_clock::now();
     const auto result = gateway.placeOrder(marketBuy("it-lat-2"));
+    const auto elapsed = std::chrono::steady_clock::now() - start;
     BOOST_REQUIRE(result.placed());
+    // Slowed by at least the injected latency, and nothing else changed: one order, filled.
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >=
+               kLatency.count());
+    BOOST_TEST((result.order().status == OrderStatus::Filled));
     BOOST_TEST(admin.ordersWithClientId("it-lat-2") == 1);
 }
 

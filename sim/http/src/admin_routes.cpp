@@ -4,7 +4,9 @@
 #include "routes.hpp"
 
 #include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
 namespace robson::sim {
 
@@ -42,12 +44,19 @@ Decimal decimalField(const json& object, const char* name) {
 }
 
 json faultsJson(const Faults& faults) {
+    json kinds = json::array();
+    for (const FaultKind kind : faults.kinds) {
+        kinds.push_back(toString(kind));
+    }
     return json{{"latency_ms", faults.latency_ms},
                 {"http_5xx_next", faults.http_5xx_next},
                 {"unknown_status_next_orders", faults.unknown_status_next_orders},
                 {"drop_connection_next_orders", faults.drop_connection_next_orders},
                 {"reject_next_stop_orders", faults.reject_next_stop_orders},
-                {"rate_limit_burst", faults.rate_limit_burst}};
+                {"rate_limit_burst", faults.rate_limit_burst},
+                {"fault_rate", faults.rate},
+                {"fault_kinds", kinds},
+                {"fault_seed", faults.seed}};
 }
 
 template <typename T>
@@ -63,6 +72,42 @@ void readCount(const json& body, const char* name, T& target) {
     target = found->get<T>();
 }
 
+/// fault_rate, fault_kinds and fault_seed: the random faults. A new seed re-seeds at once.
+void readRandomFaults(SimState& state, const json& body) {
+    Faults& faults = state.faults;
+    if (const auto rate = body.find("fault_rate"); rate != body.end()) {
+        if (!rate->is_number() || rate->get<double>() < 0.0 || rate->get<double>() > 1.0) {
+            throw AdminError("fault_rate must be a number in 0..1");
+        }
+        faults.rate = rate->get<double>();
+    }
+    if (const auto kinds = body.find("fault_kinds"); kinds != body.end()) {
+        constexpr const char* kKindsError =
+            "fault_kinds must be an array of http_5xx, unknown_status, drop_connection, "
+            "reject_stop, rate_limit";
+        if (!kinds->is_array()) {
+            throw AdminError(kKindsError);
+        }
+        std::vector<FaultKind> parsed;
+        for (const json& name : *kinds) {
+            const auto kind =
+                name.is_string() ? parseFaultKind(name.get<std::string>()) : std::nullopt;
+            if (!kind) {
+                throw AdminError(kKindsError);
+            }
+            parsed.push_back(*kind);
+        }
+        faults.kinds = std::move(parsed);
+    }
+    if (const auto seed = body.find("fault_seed"); seed != body.end()) {
+        if (!seed->is_number_unsigned()) {
+            throw AdminError("fault_seed must be a non-negative integer");
+        }
+        faults.seed = seed->get<std::uint64_t>();
+        state.dice.reseed(faults.seed);
+    }
+}
+
 json setFaults(SimState& state, const json& body) {
     Faults& faults = state.faults;
     readCount(body, "latency_ms", faults.latency_ms);
@@ -71,6 +116,7 @@ json setFaults(SimState& state, const json& body) {
     readCount(body, "drop_connection_next_orders", faults.drop_connection_next_orders);
     readCount(body, "reject_next_stop_orders", faults.reject_next_stop_orders);
     readCount(body, "rate_limit_burst", faults.rate_limit_burst);
+    readRandomFaults(state, body);
     return json{{"faults", faultsJson(faults)}};
 }
 
@@ -114,6 +160,11 @@ json advance(SimState& state, const json& body, std::int64_t now) {
     return json{{"sim_time", state.market.simNow(now)}};
 }
 
+json optionalText(const std::optional<std::string>& text) {
+    return text ? json(*text) : json(nullptr);
+}
+
+/// "orders": every accepted order; "refused": every order request the exchange refused.
 json orders(const SimState& state) {
     json list = json::array();
     for (const Order& order : state.engine.orderHistory()) {
@@ -121,7 +172,17 @@ json orders(const SimState& state) {
         item["received_at"] = order.time;
         list.push_back(item);
     }
-    return json{{"orders", list}};
+    json refused = json::array();
+    for (const RefusedOrder& entry : state.refused_orders) {
+        refused.push_back({{"received_at", entry.received_at},
+                           {"clientOrderId", optionalText(entry.client_order_id)},
+                           {"symbol", optionalText(entry.symbol)},
+                           {"side", optionalText(entry.side)},
+                           {"type", optionalText(entry.type)},
+                           {"code", entry.code},
+                           {"msg", entry.msg}});
+    }
+    return json{{"orders", list}, {"refused", refused}};
 }
 
 json stateJson(const SimState& state, std::int64_t now) {
@@ -141,8 +202,7 @@ json stateJson(const SimState& state, std::int64_t now) {
                   {"advanced_ms", state.market.advancedMs()}}},
                 {"prices", prices},
                 {"balances", balances},
-                {"faults", faultsJson(state.faults)},
-                {"fault_seed", state.config.fault_seed}};
+                {"faults", faultsJson(state.faults)}};
 }
 
 json route(SimState& state, const Request& request, std::int64_t now) {

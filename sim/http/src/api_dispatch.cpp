@@ -46,11 +46,11 @@ std::string bannedText(std::int64_t until_ms) {
 std::optional<Reply> earlyFault(Faults& faults, int limit) {
     if (faults.rate_limit_burst > 0) {
         --faults.rate_limit_burst;
-        return limited(429, tooMuchText(limit), 1);
+        return rateLimitFaultReply(limit);
     }
     if (faults.http_5xx_next > 0) {
         --faults.http_5xx_next;
-        return errorReply(ApiError{-1001, std::string(errors::kInternal), 503});
+        return http5xxFaultReply();
     }
     return std::nullopt;
 }
@@ -104,6 +104,14 @@ Reply dispatch(SimState& state, const Request& request, std::int64_t now) {
 }
 
 }  // namespace
+
+Reply rateLimitFaultReply(int limit) {
+    return limited(429, tooMuchText(limit), 1);
+}
+
+Reply http5xxFaultReply() {
+    return errorReply(ApiError{-1001, std::string(errors::kInternal), 503});
+}
 
 Reply errorReply(const ApiError& error) {
     Reply reply;

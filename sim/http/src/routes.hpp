@@ -56,5 +56,9 @@ struct Route {
                                                      const std::string& symbol);
 /// An error reply in Binance's {"code","msg"} shape.
 [[nodiscard]] Reply errorReply(const ApiError& error);
+/// The answers of the rate-limit and 5xx faults (429 -1003 with Retry-After 1; 503 -1001),
+/// shared by the counters (before routing) and the random faults (in the order route).
+[[nodiscard]] Reply rateLimitFaultReply(int limit);
+[[nodiscard]] Reply http5xxFaultReply();
 
 }  // namespace robson::sim

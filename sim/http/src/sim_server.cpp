@@ -174,8 +174,12 @@ SimServer::~SimServer() {
 
 void SimServer::start() {
     impl_->state = std::make_unique<SimState>(impl_->config, impl_->warnings);
-    Poco::Net::ServerSocket socket(
-        Poco::Net::SocketAddress(impl_->config.host, impl_->config.port));
+    // A deep listen backlog: with Poco's default (64) a burst of connections overflows it
+    // whenever the accept thread is not scheduled for a moment, and the kernel then drops
+    // SYNs, stalling each of those clients for a 1 s retransmit instead of queueing them.
+    constexpr int kListenBacklog = 1024;
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(impl_->config.host, impl_->config.port),
+                                   kListenBacklog);
     auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
     params->setMaxThreads(impl_->config.max_threads);
     params->setMaxQueued(impl_->config.max_queued);

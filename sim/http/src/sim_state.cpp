@@ -37,10 +37,11 @@ SimState::SimState(const SimConfig& sim_config, std::vector<std::string>& warnin
       market(loadMarket(
           sim_config, sim_config.wall_clock ? sim_config.wall_clock() : systemNowMs(), warnings)),
       weights(sim_config.weight_limit),
+      faults(sim_config.faults),
+      dice(sim_config.faults.seed),
       config(sim_config),
       wall_clock_(sim_config.wall_clock ? sim_config.wall_clock : systemNowMs) {
     engine = Engine(engineConfigFor(config, market));
-    faults.latency_ms = config.latency_ms;
     const std::int64_t real = now();
     synced_sim_ms_ = market.simNow(real);
     for (const std::string& symbol : market.symbols()) {
@@ -92,12 +93,22 @@ void SimState::advanceClock(std::int64_t ms, std::int64_t real_ms) {
 void SimState::reset(std::int64_t real_ms) {
     engine.reset();
     weights.reset();
+    refused_orders.clear();
+    // Every fault is disarmed, the start flags included (a reset means "clean exchange"); the
+    // seed stays, so arming the same rate again replays the same random sequence.
+    const std::uint64_t seed = faults.seed;
     faults = Faults{};
+    faults.seed = seed;
+    dice.reseed(seed);
     overrides_.clear();
     synced_sim_ms_ = market.simNow(real_ms);
     for (const std::string& symbol : market.symbols()) {
         engine.setLastPrice(symbol, market.finest(symbol).priceAt(synced_sim_ms_), real_ms, false);
     }
+}
+
+std::optional<FaultKind> SimState::rollOrderFault(bool is_stop_loss) {
+    return dice.roll(faults.rate, faults.kinds, is_stop_loss);
 }
 
 std::string SimState::nextClientOrderId() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fault_dice.hpp"
 #include "robson/sim/engine/engine.hpp"
 #include "robson/sim/engine/weight_limiter.hpp"
 #include "robson/sim/http/sim_server.hpp"
@@ -7,18 +8,22 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace robson::sim {
 
-/// Armed faults (docs/exchange-simulator.md, "Faults"); counters decrement as they fire.
-struct Faults {
-    std::int64_t latency_ms = 0;
-    int http_5xx_next = 0;
-    int unknown_status_next_orders = 0;
-    int drop_connection_next_orders = 0;
-    int reject_next_stop_orders = 0;
-    int rate_limit_burst = 0;
+/// An order request the exchange refused (GET /sim/admin/orders, "refused"): the request's
+/// own texts (nullopt when not sent) and Binance's answer.
+struct RefusedOrder {
+    std::int64_t received_at = 0;
+    std::optional<std::string> client_order_id;
+    std::optional<std::string> symbol;
+    std::optional<std::string> side;
+    std::optional<std::string> type;
+    int code = 0;
+    std::string msg;
 };
 
 /// The whole simulated exchange: engine, market replay, weights, faults and price overrides.
@@ -34,8 +39,11 @@ public:
     /// The admin price: holds until the symbol's finest candle closes or the clock is advanced.
     void setPrice(const std::string& symbol, Decimal price, std::int64_t real_ms);
     void advanceClock(std::int64_t ms, std::int64_t real_ms);
-    /// Orders, trades, faults, weights and price overrides cleared; balances back to defaults.
+    /// Orders, refusals, trades, faults, weights and price overrides cleared; balances back to
+    /// defaults; the random faults re-seeded with the current seed.
     void reset(std::int64_t real_ms);
+    /// The random fault (if any) for one well-formed order request (Faults::rate).
+    [[nodiscard]] std::optional<FaultKind> rollOrderFault(bool is_stop_loss);
     /// A fresh client order id for an order sent without one.
     [[nodiscard]] std::string nextClientOrderId();
     [[nodiscard]] std::int64_t now() const { return wall_clock_(); }
@@ -45,6 +53,8 @@ public:
     Market market;
     WeightLimiter weights;
     Faults faults;
+    FaultDice dice;
+    std::vector<RefusedOrder> refused_orders;  ///< arrival order
     const SimConfig& config;
 
 private:

@@ -1,7 +1,9 @@
-// SIGNED endpoints: account, order (POST/GET/DELETE, test), openOrders, allOrders, myTrades.
+// SIGNED endpoints: account, order (GET/DELETE, test; POST is post_order.cpp), openOrders,
+// allOrders, myTrades.
 #include "api_failure.hpp"
 #include "json_views.hpp"
 #include "order_params.hpp"
+#include "post_order.hpp"
 #include "robson/sim/engine/error_texts.hpp"
 #include "routes.hpp"
 
@@ -35,10 +37,6 @@ Order orderOrThrow(OrderResult result) {
         throw ApiFailure(*error);
     }
     return std::get<Order>(std::move(result));
-}
-
-bool isStopLossType(OrderType type) {
-    return type == OrderType::StopLoss || type == OrderType::StopLossLimit;
 }
 
 Reply account(SimState& state, const Request& /*request*/, const Params& params) {
@@ -75,28 +73,6 @@ Reply account(SimState& state, const Request& /*request*/, const Params& params)
                       {"balances", balances},
                       {"permissions", json::array({"SPOT"})},
                       {"uid", 1}};
-    return reply;
-}
-
-Reply postOrder(SimState& state, const Request& /*request*/, const Params& params) {
-    const ParsedOrder parsed = parseOrder(state, params);
-    Faults& faults = state.faults;
-    if (faults.reject_next_stop_orders > 0 && isStopLossType(parsed.request.type)) {
-        --faults.reject_next_stop_orders;
-        throw ApiFailure(errors::rejected(errors::kWouldTrigger));
-    }
-    const Order order = orderOrThrow(state.engine.place(parsed.request, state.now()));
-    Reply reply;
-    if (faults.unknown_status_next_orders > 0) {
-        --faults.unknown_status_next_orders;
-        return errorReply(ApiError{-1007, std::string(errors::kUnknownStatus), 500});
-    }
-    if (faults.drop_connection_next_orders > 0) {
-        --faults.drop_connection_next_orders;
-        reply.drop_connection = true;
-        return reply;
-    }
-    reply.body = newOrderJson(order, parsed.resp_type);
     return reply;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "robson/sim/http/faults.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -19,8 +21,7 @@ struct SimConfig {
     double speed = 1.0;
     std::uint64_t seed = 1;
     std::string commission = "0.001";
-    std::int64_t latency_ms = 0;
-    std::uint64_t fault_seed = 0;
+    Faults faults;  ///< armed at start (the fault flags); POST /sim/admin/faults changes them
     int weight_limit = 6000;             ///< REQUEST_WEIGHT per minute per IP
     std::size_t max_body_bytes = 65536;  ///< larger bodies answer 413 and close
     int max_threads = 16;
