@@ -89,9 +89,19 @@ int exitCodeFor(int http_status, const std::string& code) {
 
 ApiError ApiError::fromReply(const ApiReply& reply) {
     const bool structured = reply.json.is_object() && reply.json.contains("detail");
-    std::string detail = structured ? stringOr(reply.json, "detail", "")
-                                    : "HTTP " + std::to_string(reply.status) +
-                                          (reply.body.empty() ? "" : " " + quoted(reply.body));
+    std::string detail;
+    if (structured) {
+        detail = stringOr(reply.json, "detail", "");
+    } else {
+        // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict for
+        // `"literal" + std::string&&` here.
+        detail = "HTTP ";
+        detail += std::to_string(reply.status);
+        if (!reply.body.empty()) {
+            detail += ' ';
+            detail += quoted(reply.body);
+        }
+    }
     if (structured && reply.ok()) {
         detail = "the API answered HTTP " + std::to_string(reply.status) + ": " + detail;
     } else if (!structured && reply.ok()) {
