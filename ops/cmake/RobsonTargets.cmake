@@ -25,16 +25,21 @@ function(robson_add_executable name)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} robson::options robson::warnings)
 endfunction()
 
+# The Boost.Test executable both test kinds build (shared body of the two functions below).
+function(_robson_test_executable name sources deps)
+  add_executable(${name} ${PROJECT_SOURCE_DIR}/ops/cmake/boost_test_main.cpp ${sources})
+  target_link_libraries(${name} PRIVATE ${deps} Boost::unit_test_framework
+    robson::options robson::warnings)
+  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK
+    ROBSON_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+endfunction()
+
 function(robson_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT ROBSON_BUILD_TESTS)
     return()
   endif()
-  add_executable(${name} ${PROJECT_SOURCE_DIR}/ops/cmake/boost_test_main.cpp ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} Boost::unit_test_framework
-    robson::options robson::warnings)
-  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK
-    ROBSON_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  _robson_test_executable(${name} "${ARG_SOURCES}" "${ARG_DEPS}")
   add_test(NAME ${name} COMMAND ${name} --log_level=warning --report_level=short)
   set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 300)
 endfunction()
@@ -44,11 +49,7 @@ function(robson_add_postgres_test name)
   if(NOT ROBSON_BUILD_TESTS)
     return()
   endif()
-  add_executable(${name} ${PROJECT_SOURCE_DIR}/ops/cmake/boost_test_main.cpp ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} Boost::unit_test_framework
-    robson::options robson::warnings)
-  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK
-    ROBSON_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  _robson_test_executable(${name} "${ARG_SOURCES}" "${ARG_DEPS}")
   add_test(NAME ${name}
     COMMAND ${PROJECT_SOURCE_DIR}/tests/support/with_postgres.sh $<TARGET_FILE:${name}>
             --log_level=warning --report_level=short)
