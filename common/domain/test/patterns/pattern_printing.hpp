@@ -26,8 +26,8 @@ inline std::ostream& boost_test_print_type(std::ostream& out, const Detection& d
                << detection.explanation << ")";
 }
 
-// NOLINTNEXTLINE(readability-identifier-naming)
 template <typename T>
+// NOLINTNEXTLINE(readability-identifier-naming)
 std::ostream& boost_test_print_type(std::ostream& out, const std::optional<T>& value) {
     if (!value) {
         return out << "nullopt";

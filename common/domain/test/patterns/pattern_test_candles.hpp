@@ -62,7 +62,8 @@ inline std::vector<Candle> fromCloses(const std::vector<std::string>& closes) {
 
 /// `count` copies of `close`.
 inline std::vector<std::string> repeat(const std::string& close, std::size_t count) {
-    return std::vector<std::string>(count, close);
+    std::vector<std::string> closes(count, close);  // not braces: that would be a 2-list
+    return closes;
 }
 
 /// A seeded random walk around 100 in cents: every candle opens near the previous close and
