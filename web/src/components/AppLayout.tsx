@@ -1,13 +1,16 @@
 import { useEffect, useRef } from 'react';
+import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Container from 'react-bootstrap/Container';
 import Nav from 'react-bootstrap/Nav';
 import Navbar from 'react-bootstrap/Navbar';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import { usePendingConfirmation } from '../api/patternQueries';
 import { tokenStore } from '../auth/tokenStore';
 import { useSession } from '../auth/useSession';
 import { StartOperationProvider, useStartOperation } from './StartOperationContext';
+import { usePendingConfirmationToasts } from './usePendingConfirmationToasts';
 
 function StartOperationButton({ className }: { className?: string }) {
   const open = useStartOperation();
@@ -18,9 +21,27 @@ function StartOperationButton({ className }: { className?: string }) {
   );
 }
 
+/** "Patterns", with the number of pattern trades awaiting confirmation. */
+function PatternsNavLabel({ pending }: { pending: number }) {
+  return (
+    <>
+      Patterns
+      {pending > 0 && (
+        <Badge bg="warning" text="dark" pill className="ms-1 pending-badge" data-testid="pending-badge">
+          {pending}
+          <span className="visually-hidden"> awaiting confirmation</span>
+        </Badge>
+      )}
+    </>
+  );
+}
+
 function AppNavbar() {
   const session = useSession();
   const queryClient = useQueryClient();
+  // Polled on every page: it feeds the badge and the notice of a new trade to confirm.
+  const pending = usePendingConfirmation();
+  usePendingConfirmationToasts(pending.data?.results);
   return (
     <Navbar expand="md" bg="dark" data-bs-theme="dark" className="mb-3" collapseOnSelect>
       <Container fluid="lg">
@@ -38,6 +59,11 @@ function AppNavbar() {
             <Nav.Item as="li">
               <Nav.Link as={NavLink} to="/history" eventKey="history">
                 History
+              </Nav.Link>
+            </Nav.Item>
+            <Nav.Item as="li">
+              <Nav.Link as={NavLink} to="/patterns" eventKey="patterns">
+                <PatternsNavLabel pending={pending.data?.count ?? 0} />
               </Nav.Link>
             </Nav.Item>
           </Nav>
