@@ -21,18 +21,22 @@ function StartOperationButton({ className }: { className?: string }) {
   );
 }
 
-/** "Patterns", with the number of pattern trades awaiting confirmation. */
-function PatternsNavLabel({ pending }: { pending: number }) {
+/** "Patterns", with the number of pattern trades awaiting confirmation (said in full to screen readers). */
+function PatternsNavLink({ pending }: { pending: number }) {
   return (
-    <>
+    <Nav.Link
+      as={NavLink}
+      to="/patterns"
+      eventKey="patterns"
+      aria-label={pending > 0 ? `Patterns, ${pending} awaiting confirmation` : undefined}
+    >
       Patterns
       {pending > 0 && (
-        <Badge bg="warning" text="dark" pill className="ms-1 pending-badge" data-testid="pending-badge">
+        <Badge bg="warning" text="dark" pill className="ms-1 pending-badge" data-testid="pending-badge" aria-hidden="true">
           {pending}
-          <span className="visually-hidden"> awaiting confirmation</span>
         </Badge>
       )}
-    </>
+    </Nav.Link>
   );
 }
 
@@ -62,9 +66,7 @@ function AppNavbar() {
               </Nav.Link>
             </Nav.Item>
             <Nav.Item as="li">
-              <Nav.Link as={NavLink} to="/patterns" eventKey="patterns">
-                <PatternsNavLabel pending={pending.data?.count ?? 0} />
-              </Nav.Link>
+              <PatternsNavLink pending={pending.data?.count ?? 0} />
             </Nav.Item>
           </Nav>
           <div className="d-flex flex-column flex-md-row gap-2 align-items-md-center py-2 py-md-0">
