@@ -353,6 +353,6 @@ export interface PatternIntentMetadata {
     trigger_open_time?: string;
     trigger_candle?: TriggerCandle;
   };
-  config_id?: number;
+  config_id?: number | null;
   auto_mode?: PatternConfigMode | string;
 }

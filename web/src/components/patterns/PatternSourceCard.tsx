@@ -48,7 +48,7 @@ export function PatternSourceCard({ intent }: { intent: IntentSummary }) {
               <dt>Mode</dt>
               <dd>
                 {mode}
-                {source.config_id !== undefined ? ` (configuration #${source.config_id})` : ''}
+                {source.config_id != null ? ` (configuration #${source.config_id})` : ''}
               </dd>
             </div>
           )}

@@ -43,24 +43,24 @@ function PendingItem({ intent, onOutcome }: { intent: IntentSummary; onOutcome: 
           {' · validated '}
           {formatTime(intent.validated_at)}
         </p>
-        <dl className="risk-grid small mb-3">
-          <div className="risk-grid__row" data-term="Capital">
+        <dl className="config-facts small mb-3">
+          <div data-term="Capital">
             <dt>Capital</dt>
             <dd className="font-monospace">{formatMoney(intent.capital)}</dd>
           </div>
-          <div className="risk-grid__row" data-term="Entry">
+          <div data-term="Entry">
             <dt>Entry</dt>
             <dd className="font-monospace">{formatDecimal(intent.entry_price)}</dd>
           </div>
-          <div className="risk-grid__row" data-term="Stop">
+          <div data-term="Stop">
             <dt>Stop</dt>
             <dd className="font-monospace">{formatDecimal(intent.stop_price)}</dd>
           </div>
-          <div className="risk-grid__row" data-term="Quantity">
+          <div data-term="Quantity">
             <dt>Quantity</dt>
             <dd className="font-monospace">{formatDecimal(intent.quantity)}</dd>
           </div>
-          <div className="risk-grid__row" data-term="Risk">
+          <div data-term="Risk">
             <dt>Risk</dt>
             <dd className="font-monospace">{formatMoney(intent.risk_amount)}</dd>
           </div>
