@@ -42,8 +42,8 @@ function DecisionItem({ decision }: { decision: GuardrailDecision }) {
             </Link>
           </>
         )}
-        {decision.pattern_id !== null && <> · pattern #{decision.pattern_id}</>}
-        {decision.config_id !== null && <> · configuration #{decision.config_id}</>}
+        {decision.pattern_id != null && <> · pattern #{decision.pattern_id}</>}
+        {decision.config_id != null && <> · configuration #{decision.config_id}</>}
       </p>
     </li>
   );

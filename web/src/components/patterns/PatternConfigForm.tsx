@@ -166,7 +166,6 @@ function CheckboxGroup({
       tabIndex={-1}
       aria-invalid={!!error}
       aria-describedby={describedBy}
-      aria-required="true"
     >
       <legend className="form-label fs-6 mb-1">{legend}</legend>
       <div className={`checkbox-group__options ${error ? 'is-invalid' : ''}`}>
