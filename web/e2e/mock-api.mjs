@@ -326,7 +326,7 @@ function configProblem(body, partial) {
   if (body.pattern !== undefined && !PATTERN_CATALOG.some((p) => p.pattern === body.pattern)) return [400, 'invalid_field', `'pattern' is not a known pattern (${body.pattern}).`];
   if (body.symbols !== undefined && (!Array.isArray(body.symbols) || body.symbols.length === 0 || body.symbols.some((x) => !SYMBOLS.some((s) => s.symbol === x)))) return [400, 'invalid_field', "'symbols' must be a non-empty list of known symbols."];
   if (body.timeframes !== undefined && (!Array.isArray(body.timeframes) || body.timeframes.length === 0 || body.timeframes.some((t) => !TIMEFRAMES.includes(t)))) return [400, 'invalid_field', "'timeframes' must be a non-empty list of known timeframes."];
-  if (body.min_confidence !== undefined && (!/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/.test(String(body.min_confidence)))) return [400, 'invalid_field', "'min_confidence' must be a decimal from 0 to 1."];
+  if (body.min_confidence !== undefined && (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(String(body.min_confidence)))) return [400, 'invalid_field', "'min_confidence' must be a decimal from 0 to 1 with at most 3 decimals."];
   if (body.capital !== undefined && (!/^\d+(\.\d{1,8})?$/.test(String(body.capital)) || toUnits(String(body.capital)) <= 0n)) return [400, 'invalid_field', "'capital' must be > 0 with at most 8 decimals."];
   if (body.mode !== undefined && !['manual', 'auto_dry_run', 'auto_live'].includes(body.mode)) return [400, 'invalid_field', "'mode' must be manual, auto_dry_run or auto_live."];
   if (body.mode === 'auto_live' && body.acknowledge_risk !== true) return [400, 'risk_not_acknowledged', 'Automatic LIVE needs "acknowledge_risk": true in the same request.'];

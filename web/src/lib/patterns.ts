@@ -53,7 +53,8 @@ export function minConfidenceError(raw: string): string | null {
   }
   const integerPart = (match[1] ?? '').replace(/^0+/, '');
   const fraction = match[2] ?? '';
-  if (fraction.length > 8) return 'Use at most 8 decimal places.';
+  // The API keeps three decimals (NUMERIC(4, 3)) and refuses more rather than round them.
+  if (fraction.length > 3) return 'Use at most 3 decimal places.';
   if (integerPart !== '' && !(integerPart === '1' && /^0*$/.test(fraction))) {
     return 'The minimum confidence cannot be above 1.';
   }

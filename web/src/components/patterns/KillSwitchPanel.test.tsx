@@ -30,14 +30,14 @@ function renderPanel() {
 
 describe('the kill switch', () => {
   it('shows the state, the daily cap, the cooldown and today’s automatic executions', async () => {
-    server(autotriggerFixture());
+    server(autotriggerFixture({ updated_by: 'user:demo' }));
     const { panel } = renderPanel();
     expect(await screen.findByText('ON')).toBeInTheDocument();
     const fact = (term: string) => panel().querySelector(`[data-term="${term}"] dd`);
     expect(fact('today')).toHaveTextContent('3 of 10');
     expect(fact('daily-cap')).toHaveTextContent('10 per UTC day');
     expect(fact('cooldown')).toHaveTextContent('60 min per symbol');
-    expect(fact('updated')).toHaveTextContent('by demo');
+    expect(fact('updated')).toHaveTextContent(/by demo$/);
   });
 
   it('stops automatic execution at once, without asking', async () => {
@@ -115,10 +115,23 @@ describe('the limits', () => {
     expect(api.callsTo('PUT', PATH)).toHaveLength(0);
   });
 
-  it('limitError names what is wrong', () => {
-    expect(limitError('', 'The cooldown')).toBe('The cooldown is required.');
-    expect(limitError('-1', 'The cooldown')).toBe('The cooldown must be a whole number, 0 or more.');
-    expect(limitError('0', 'The cooldown')).toBeNull();
-    expect(limitError('1234567', 'The cooldown')).toBe('The cooldown is too large.');
+  it('limitError names what is wrong, within the API’s limits', () => {
+    expect(limitError('', 'The cooldown', 10080)).toBe('The cooldown is required.');
+    expect(limitError('-1', 'The cooldown', 10080)).toBe('The cooldown must be a whole number, 0 or more.');
+    expect(limitError('0', 'The cooldown', 10080)).toBeNull();
+    expect(limitError('10080', 'The cooldown', 10080)).toBeNull();
+    expect(limitError('10081', 'The cooldown', 10080)).toBe('The cooldown must be at most 10080.');
+    expect(limitError('99999999999999999999', 'The cooldown', 10080)).toBe('The cooldown must be at most 10080.');
+  });
+
+  it('refuses a daily cap above the API’s 1000', async () => {
+    const api = server(autotriggerFixture());
+    const { user } = renderPanel();
+    const cap = await screen.findByLabelText('Daily cap');
+    await user.clear(cap);
+    await user.type(cap, '1001');
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    expect(screen.getByText('The daily cap must be at most 1000.')).toBeInTheDocument();
+    expect(api.callsTo('PUT', PATH)).toHaveLength(0);
   });
 });

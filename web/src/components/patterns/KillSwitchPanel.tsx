@@ -16,12 +16,19 @@ import type { AutotriggerSettings, AutotriggerUpdate } from '../../api/types';
 import { formatTime } from '../../lib/time';
 import { ErrorAlert } from '../ErrorAlert';
 
-/** Why a limit is not a whole number ≥ 0, or null. */
-export function limitError(raw: string, what: string): string | null {
+// The API's limits: a cap of 0 stops automatic execution like the kill switch; a week is the
+// longest cooldown.
+export const MAX_DAILY_CAP = 1000;
+export const MAX_COOLDOWN_MINUTES = 10080;
+
+/** Why a limit is not a whole number from 0 to `max`, or null. */
+export function limitError(raw: string, what: string, max: number): string | null {
   const text = raw.trim();
   if (text === '') return `${what} is required.`;
   if (!/^\d+$/.test(text)) return `${what} must be a whole number, 0 or more.`;
-  if (text.length > 6) return `${what} is too large.`;
+  if (text.replace(/^0+(?=\d)/, '').length > String(max).length || Number.parseInt(text, 10) > max) {
+    return `${what} must be at most ${max}.`;
+  }
   return null;
 }
 
@@ -44,13 +51,13 @@ function LimitsForm({ settings }: { settings: AutotriggerSettings }) {
       setTouched(false);
     },
   });
-  const capError = touched ? limitError(cap, 'The daily cap') : null;
-  const cooldownError = touched ? limitError(cooldown, 'The cooldown') : null;
+  const capError = touched ? limitError(cap, 'The daily cap', MAX_DAILY_CAP) : null;
+  const cooldownError = touched ? limitError(cooldown, 'The cooldown', MAX_COOLDOWN_MINUTES) : null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (limitError(cap, 'The daily cap') || limitError(cooldown, 'The cooldown')) return;
+    if (limitError(cap, 'The daily cap', MAX_DAILY_CAP) || limitError(cooldown, 'The cooldown', MAX_COOLDOWN_MINUTES)) return;
     save.mutate({ daily_cap: Number.parseInt(cap, 10), cooldown_minutes: Number.parseInt(cooldown, 10) });
   }
 
@@ -74,7 +81,7 @@ function LimitsForm({ settings }: { settings: AutotriggerSettings }) {
               aria-describedby="autotrigger-daily-cap-help"
             />
             <Form.Control.Feedback type="invalid">{capError}</Form.Control.Feedback>
-            <Form.Text id="autotrigger-daily-cap-help">automatic executions per UTC day</Form.Text>
+            <Form.Text id="autotrigger-daily-cap-help">automatic executions per UTC day (0 to 1000)</Form.Text>
           </Form.Group>
         </Col>
         <Col xs={6} sm={4}>
@@ -94,7 +101,7 @@ function LimitsForm({ settings }: { settings: AutotriggerSettings }) {
               aria-describedby="autotrigger-cooldown-help"
             />
             <Form.Control.Feedback type="invalid">{cooldownError}</Form.Control.Feedback>
-            <Form.Text id="autotrigger-cooldown-help">between automatic trades on one symbol</Form.Text>
+            <Form.Text id="autotrigger-cooldown-help">between automatic trades on one symbol (at most a week)</Form.Text>
           </Form.Group>
         </Col>
         <Col xs={12} sm={4} className="pt-sm-4">
@@ -203,7 +210,7 @@ export function KillSwitchPanel() {
                 <dt>Last changed</dt>
                 <dd>
                   {formatTime(data.updated_at)}
-                  {data.updated_by ? ` by ${data.updated_by}` : ''}
+                  {data.updated_by ? ` by ${data.updated_by.replace(/^user:/, '')}` : ''}
                 </dd>
               </div>
             </dl>

@@ -35,6 +35,9 @@ export type ConfigField = keyof ConfigFormState;
 export type ConfigErrors = Partial<Record<ConfigField, string>>;
 
 const MODES: PatternConfigMode[] = ['manual', 'auto_dry_run', 'auto_live'];
+// The API's limits (the pattern_configs table's CHECKs).
+const MAX_SYMBOLS = 50;
+const MAX_TIMEFRAMES = 10;
 const FIELD_ORDER: ConfigField[] = ['strategyId', 'pattern', 'symbols', 'timeframes', 'minConfidence', 'capital', 'mode', 'acknowledgeRisk'];
 
 // The API's names for the fields, and the error codes that are about one field.
@@ -94,7 +97,9 @@ export function validateConfigForm(form: ConfigFormState, original: PatternConfi
   if (!form.strategyId) errors.strategyId = 'Choose a strategy.';
   if (!form.pattern) errors.pattern = 'Choose a pattern.';
   if (form.symbols.length === 0) errors.symbols = 'Choose at least one symbol.';
+  else if (form.symbols.length > MAX_SYMBOLS) errors.symbols = `Choose at most ${MAX_SYMBOLS} symbols.`;
   if (form.timeframes.length === 0) errors.timeframes = 'Choose at least one timeframe.';
+  else if (form.timeframes.length > MAX_TIMEFRAMES) errors.timeframes = `Choose at most ${MAX_TIMEFRAMES} timeframes.`;
   const confidence = minConfidenceError(form.minConfidence);
   if (confidence) errors.minConfidence = confidence;
   const capital = capitalError(form.capital);
@@ -398,7 +403,7 @@ export function PatternConfigForm({ show, config, onHide, onSaved }: PatternConf
             onChange={(next) => update('timeframes', next)}
             error={errors.timeframes}
             disabled={submitting}
-            help="Each timeframe is scanned at every candle close."
+            help="At most 10. Each timeframe is scanned at every candle close."
           />
 
           <Row>
@@ -416,7 +421,7 @@ export function PatternConfigForm({ show, config, onHide, onSaved }: PatternConf
                   {...invalidProps('minConfidence', `${fieldId('minConfidence')}-help`)}
                 />
                 {feedback('minConfidence')}
-                <Form.Text id={`${fieldId('minConfidence')}-help`}>From 0 to 1; 0.70 means 70 %.</Form.Text>
+                <Form.Text id={`${fieldId('minConfidence')}-help`}>From 0 to 1, up to 3 decimals; 0.70 means 70 %.</Form.Text>
               </Form.Group>
             </Col>
             <Col xs={12} sm={6}>

@@ -115,9 +115,23 @@ describe('creating a configuration', () => {
     expect(api.callsTo('POST', CONFIGS)).toHaveLength(0);
   });
 
+  it('takes at most 10 timeframes, as the API does', async () => {
+    const api = routes([]);
+    const { user } = await renderList();
+    const dialog = await openNewForm(user);
+    await user.click(within(dialog).getByLabelText('BTC/USDT'));
+    for (const timeframe of ['1m', '3m', '5m', '30m', '1h', '2h', '4h', '6h', '8h', '12h']) {
+      await user.click(within(dialog).getByLabelText(timeframe));
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Create configuration' }));
+    expect(within(dialog).getByText('Choose at most 10 timeframes.')).toBeInTheDocument();
+    expect(api.callsTo('POST', CONFIGS)).toHaveLength(0);
+  });
+
   it.each([
     ['Minimum confidence', '1.5', 'The minimum confidence cannot be above 1.'],
     ['Minimum confidence', '', 'Minimum confidence is required.'],
+    ['Minimum confidence', '0.7005', 'Use at most 3 decimal places.'],
     ['Capital per trade', '0', 'Capital must be greater than 0.'],
     ['Capital per trade', '12.123456789', 'Use at most 8 decimal places.'],
   ])('refuses %s %j with an inline error', async (label, value, message) => {
