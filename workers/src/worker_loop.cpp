@@ -117,7 +117,7 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         pqxx::work txn(db);
         const bool dead = store::retryOrBury(txn, *claim, error.what());
         if (dead) {
-            store::endIntentOfDeadJob(txn, claim->kind, claim->intent_id, error.what());
+            store::endWorkOfDeadJob(txn, *claim, error.what());
         }
         txn.commit();
         if (dead) {
