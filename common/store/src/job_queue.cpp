@@ -118,6 +118,17 @@ void completeJob(pqxx::work& txn, const ClaimedJob& claim) {
     }
 }
 
+void withdrawJob(pqxx::work& txn, const ClaimedJob& claim) {
+    const pqxx::result withdrawn =
+        txn.exec_params("DELETE FROM jobs WHERE id = $1 AND attempt = $2 AND state = 'running'",
+                        claim.job_id,
+                        claim.attempt);
+    if (withdrawn.affected_rows() != 1) {
+        throw FencedOut("job " + std::to_string(claim.job_id) + " attempt " +
+                        std::to_string(claim.attempt) + " was taken over by a later delivery");
+    }
+}
+
 void extendLease(pqxx::connection& connection,
                  const ClaimedJob& claim,
                  std::chrono::milliseconds lease) {

@@ -69,6 +69,12 @@ public:
 /// FencedOut when the job's attempt is no longer `claim.attempt`.
 void completeJob(pqxx::work& txn, const ClaimedJob& claim);
 
+/// Withdraws the claimed job inside `txn`: its row is deleted, so the same stage can be
+/// enqueued again for the intent later (UNIQUE (intent, kind) would otherwise refuse it). For
+/// work given back before anything was done, e.g. an automatic execution the kill switch
+/// stopped before any order was placed. Throws FencedOut like completeJob.
+void withdrawJob(pqxx::work& txn, const ClaimedJob& claim);
+
 /// Extends the lease of a long job (the execute worker while it waits on the exchange).
 /// Throws FencedOut when another delivery took the job.
 void extendLease(pqxx::connection& connection,
