@@ -45,6 +45,7 @@ App::App(AppContext& context) : context_(context) {
     addPatternRoutes(router_, context_);
     addPatternConfigRoutes(router_, context_);
     addAutotriggerRoutes(router_, context_);
+    addScanRoutes(router_, context_);
     addIntentRoutes(router_, context_);
     addIntentEventRoutes(router_, context_);
     addIntentActionRoutes(router_, context_);

@@ -64,5 +64,6 @@ void addOpsRoutes(Router& router, AppContext& context);
 void addPatternRoutes(Router& router, AppContext& context);
 void addPatternConfigRoutes(Router& router, AppContext& context);
 void addAutotriggerRoutes(Router& router, AppContext& context);
+void addScanRoutes(Router& router, AppContext& context);
 
 }  // namespace robson::api

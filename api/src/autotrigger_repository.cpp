@@ -1,5 +1,6 @@
 #include "autotrigger_repository.hpp"
 
+#include "robson/store/autotrigger.hpp"
 #include "row_text.hpp"
 
 namespace robson::api::repo {
@@ -7,33 +8,6 @@ namespace robson::api::repo {
 namespace {
 
 using nlohmann::json;
-
-/// Automatic executions the tenant started since 00:00 UTC: intents with an allowed guardrail
-/// decision today and no blocked one (an intent the guardrails let through, whether the
-/// worker records one row per guardrail or one per decision). The same definition as the
-/// daily_cap guardrail counts (docs/decisions/0005-pattern-scanner.md).
-const char* kExecutionsToday =
-    "(SELECT count(DISTINCT d.intent_id) FROM guardrail_decisions d "
-    " WHERE d.tenant_id = s.tenant_id AND d.allowed AND d.intent_id IS NOT NULL "
-    "   AND d.created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' "
-    "   AND NOT EXISTS (SELECT 1 FROM guardrail_decisions b "
-    "                    WHERE b.intent_id = d.intent_id AND NOT b.allowed))";
-
-std::string settingsColumns() {
-    return std::string("s.enabled, s.daily_cap, s.cooldown_minutes, ") + kExecutionsToday +
-           ", s.updated_by, " + utcText("s.updated_at");
-}
-
-AutotriggerSettings toSettings(const pqxx::row& row) {
-    AutotriggerSettings settings;
-    settings.enabled = row[0].as<bool>();
-    settings.daily_cap = row[1].as<std::int64_t>();
-    settings.cooldown_minutes = row[2].as<std::int64_t>();
-    settings.auto_executions_today = row[3].as<std::int64_t>();
-    settings.updated_by = optionalText(row[4]);
-    settings.updated_at = optionalText(row[5]);
-    return settings;
-}
 
 std::string orEmpty(const std::optional<std::int64_t>& value) {
     return value ? std::to_string(*value) : "";
@@ -48,15 +22,26 @@ std::optional<std::int64_t> optionalId(const pqxx::field& field) {
 
 }  // namespace
 
-AutotriggerSettings loadAutotrigger(pqxx::work& txn, std::int64_t tenant_id, bool for_update) {
-    txn.exec_params(
-        "INSERT INTO autotrigger_settings (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING",
-        tenant_id);
+AutotriggerSettings readAutotrigger(pqxx::transaction_base& txn, std::int64_t tenant_id) {
+    // The store owns the defaults and the count the daily cap judges, shared with the workers.
+    const store::AutotriggerSettings stored = store::readAutotriggerSettings(txn, tenant_id);
+    AutotriggerSettings settings;
+    settings.enabled = stored.enabled;
+    settings.daily_cap = stored.daily_cap;
+    settings.cooldown_minutes = stored.cooldown_minutes;
+    settings.updated_by = stored.updated_by;
+    settings.auto_executions_today = store::autoExecutionsToday(txn, tenant_id);
     const pqxx::result rows = txn.exec_params(
-        "SELECT " + settingsColumns() + " FROM autotrigger_settings s WHERE s.tenant_id = $1" +
-            (for_update ? " FOR UPDATE" : ""),
+        "SELECT " + utcText("updated_at") + " FROM autotrigger_settings WHERE tenant_id = $1",
         tenant_id);
-    return toSettings(rows[0]);
+    if (!rows.empty()) {
+        settings.updated_at = optionalText(rows[0][0]);
+    }
+    return settings;
+}
+
+void lockAutotrigger(pqxx::work& txn, std::int64_t tenant_id) {
+    (void)store::lockAutotriggerSettings(txn, tenant_id);
 }
 
 AutotriggerSettings updateAutotrigger(pqxx::work& txn,
@@ -64,20 +49,19 @@ AutotriggerSettings updateAutotrigger(pqxx::work& txn,
                                       const AutotriggerChange& change,
                                       const std::string& actor) {
     const std::string enabled = change.enabled ? (*change.enabled ? "true" : "false") : "";
-    const pqxx::result rows = txn.exec_params(
-        "UPDATE autotrigger_settings s SET "
-        "enabled = COALESCE(NULLIF($2, '')::boolean, s.enabled), "
-        "daily_cap = COALESCE(NULLIF($3, '')::integer, s.daily_cap), "
-        "cooldown_minutes = COALESCE(NULLIF($4, '')::integer, s.cooldown_minutes), "
+    txn.exec_params(
+        "UPDATE autotrigger_settings SET "
+        "enabled = COALESCE(NULLIF($2, '')::boolean, enabled), "
+        "daily_cap = COALESCE(NULLIF($3, '')::integer, daily_cap), "
+        "cooldown_minutes = COALESCE(NULLIF($4, '')::integer, cooldown_minutes), "
         "updated_by = $5, updated_at = now() "
-        "WHERE s.tenant_id = $1 RETURNING " +
-            settingsColumns(),
+        "WHERE tenant_id = $1",
         tenant_id,
         enabled,
         orEmpty(change.daily_cap),
         orEmpty(change.cooldown_minutes),
         actor);
-    return toSettings(rows[0]);
+    return readAutotrigger(txn, tenant_id);
 }
 
 std::int64_t countDecisions(pqxx::transaction_base& txn, std::int64_t tenant_id) {

@@ -28,14 +28,17 @@ struct AutotriggerChange {
     std::optional<std::int64_t> cooldown_minutes;
 };
 
-/// The tenant's settings, locked for the rest of the transaction when `for_update`. A tenant
-/// that never had them gets its row now, with the schema's defaults (the one place the
-/// defaults live).
-[[nodiscard]] AutotriggerSettings loadAutotrigger(pqxx::work& txn,
-                                                  std::int64_t tenant_id,
-                                                  bool for_update);
+/// The tenant's settings as the API shows them: the defaults while the tenant has no row,
+/// and the automatic executions started today (robson::store: the count the daily cap
+/// judges, shared with the validate worker).
+[[nodiscard]] AutotriggerSettings readAutotrigger(pqxx::transaction_base& txn,
+                                                  std::int64_t tenant_id);
 
-/// Applies the change, stamping who made it; returns the settings after it.
+/// Locks the tenant's row until the transaction ends, making it with the defaults when
+/// missing: the lock the validate worker takes before it starts an automatic execution.
+void lockAutotrigger(pqxx::work& txn, std::int64_t tenant_id);
+
+/// Applies the change to the locked row, stamping who made it; the settings after it.
 [[nodiscard]] AutotriggerSettings updateAutotrigger(pqxx::work& txn,
                                                     std::int64_t tenant_id,
                                                     const AutotriggerChange& change,

@@ -120,31 +120,42 @@ BOOST_AUTO_TEST_CASE(bad_settings_are_refused_and_change_nothing) {
     BOOST_TEST(put(api, {{"daily_cap", 0}, {"cooldown_minutes", 10080}}, token).status == 200);
 }
 
-BOOST_AUTO_TEST_CASE(auto_executions_today_counts_intents_the_guardrails_let_through_today) {
+BOOST_AUTO_TEST_CASE(auto_executions_today_counts_the_automatic_executions_started_today) {
     ApiFixture api;
     std::int64_t tenant = 0;
     const auto token = loginFreshTenant(api, "counted", &tenant);
     const auto pattern = insertPattern(api, "CNTUSDT");
-    // Let through today (one row per guardrail checked): counts once.
-    const auto through = insertPatternIntent(api, "EXECUTED", pattern, tenant);
-    insertDecision(api, tenant, through, "kill_switch", true);
-    insertDecision(api, tenant, through, "daily_cap", true);
-    insertDecision(api, tenant, through, "cooldown", true);
-    // Let through, then stopped by the kill switch before an order: not an execution.
-    const auto stopped = insertPatternIntent(api, "VALIDATED", pattern, tenant);
-    insertDecision(api, tenant, stopped, "daily_cap", true);
-    insertDecision(api, tenant, stopped, "kill_switch", false);
-    // Blocked outright; yesterday's; a decision without an intent: none count.
-    const auto blocked = insertPatternIntent(api, "VALIDATED", pattern, tenant);
-    insertDecision(api, tenant, blocked, "cooldown", false);
-    const auto yesterday = insertPatternIntent(api, "EXECUTED", pattern, tenant);
-    insertDecision(api, tenant, yesterday, "cooldown", true, "now() - interval '2 days'");
-    insertDecision(api, tenant, "", "min_confidence", false);
-    // Another tenant's.
-    const auto bobs = insertPatternIntent(api, "EXECUTED", pattern, seed().beta_tenant);
-    insertDecision(api, seed().beta_tenant, bobs, "cooldown", true);
-
-    BOOST_TEST(api.client().get("/api/autotrigger/", token).json["auto_executions_today"] == 1);
+    // What the validate worker writes when it starts an automatic execution (robson::store).
+    const auto started = [&](const std::string& intent,
+                             std::int64_t owner,
+                             const std::string& action,
+                             const std::string& when) {
+        api.exec(
+            "INSERT INTO audit_trail (tenant_id, intent_id, actor, action, created_at) "
+            "VALUES (" +
+            std::to_string(owner) + ", '" + intent + "', 'worker:validate', '" + action + "', " +
+            when + ")");
+    };
+    for (int i = 0; i < 2; ++i) {
+        started(insertPatternIntent(api, "EXECUTED", pattern, tenant),
+                tenant,
+                "AUTO_EXECUTION_REQUESTED",
+                "now()");
+    }
+    // Yesterday's, a person's execution and another tenant's do not count.
+    started(insertPatternIntent(api, "EXECUTED", pattern, tenant),
+            tenant,
+            "AUTO_EXECUTION_REQUESTED",
+            "now() - interval '2 days'");
+    started(insertPatternIntent(api, "EXECUTED", pattern, tenant),
+            tenant,
+            "EXECUTION_REQUESTED",
+            "now()");
+    started(insertPatternIntent(api, "EXECUTED", pattern, seed().beta_tenant),
+            seed().beta_tenant,
+            "AUTO_EXECUTION_REQUESTED",
+            "now()");
+    BOOST_TEST(api.client().get("/api/autotrigger/", token).json["auto_executions_today"] == 2);
 }
 
 BOOST_AUTO_TEST_CASE(decisions_page_newest_first_and_only_the_tenants_own) {

@@ -23,10 +23,8 @@ Response show(AppContext& context, const Request& request) {
     const auth::Caller caller = callerOf(context, request);
     const QueryReader query(request.query, {});
     const auto settings = db::withConnection(context.pool, [&](pqxx::connection& connection) {
-        pqxx::work txn(connection);
-        auto loaded = repo::loadAutotrigger(txn, caller.tenant_id, false);
-        txn.commit();
-        return loaded;
+        pqxx::read_transaction txn(connection);
+        return repo::readAutotrigger(txn, caller.tenant_id);
     });
     return jsonResponse(200, repo::toJson(settings));
 }
@@ -52,9 +50,10 @@ Response update(AppContext& context, const Request& request) {
     const std::string actor = "user:" + caller.username;
     const auto settings = db::withConnection(context.pool, [&](pqxx::connection& connection) {
         pqxx::work txn(connection);
-        // Locked: the validate worker reads these under the same lock, so a switch turned off
-        // here is seen by every automatic execution that starts after this commit.
-        const auto before = repo::loadAutotrigger(txn, caller.tenant_id, true);
+        // Under the validate worker's lock: a switch turned off here is seen by every
+        // automatic execution that starts after this commit.
+        repo::lockAutotrigger(txn, caller.tenant_id);
+        const auto before = repo::readAutotrigger(txn, caller.tenant_id);
         auto after = repo::updateAutotrigger(txn, caller.tenant_id, change, actor);
         repo::insertTenantAudit(txn,
                                 caller.tenant_id,
