@@ -339,7 +339,7 @@ function triggerPatternIntent(user, instance, config) {
   const id = `intent-${randomHex(16)}`;
   const intent = {
     intent_id: id, status: 'PLANNING', status_reason: null, strategy: { id: strategy.id, name: strategy.name },
-    symbol: instance.symbol, side: instance.direction, timeframe: instance.timeframe, entry_mode: 'pattern',
+    symbol: instance.symbol, side: instance.direction, timeframe: instance.timeframe, entry_mode: 'pattern', source: 'pattern',
     capital: fromUnits(toUnits(config?.capital ?? '100')), quantity: null, entry_price: null, stop_price: null, risk_amount: null,
     risk_percent: strategy.risk_percent, confidence: null,
     metadata: {
@@ -544,7 +544,7 @@ const server = createServer(async (req, res) => {
       const id = `intent-${randomHex(16)}`;
       const intent = {
         intent_id: id, status: 'PLANNING', status_reason: null, strategy: { id: strategy.id, name: strategy.name },
-        symbol: body.symbol, side: body.side ?? strategy.default_side, timeframe: body.timeframe ?? strategy.timeframe, entry_mode: 'manual',
+        symbol: body.symbol, side: body.side ?? strategy.default_side, timeframe: body.timeframe ?? strategy.timeframe, entry_mode: 'manual', source: 'user',
         capital: fromUnits(toUnits(capital)), quantity: null, entry_price: null, stop_price: null, risk_amount: null, risk_percent: strategy.risk_percent,
         confidence: null, metadata: body.metadata ?? {}, plan: null, validation_result: null, execution_result: null,
         created_at: now(), validated_at: null, executed_at: null, cancelled_at: null, updated_at: now(), owner: user,

@@ -187,6 +187,8 @@ export interface IntentSummary {
   cancelled_at?: string | null;
   updated_at?: string | null;
   metadata?: Record<string, unknown>;
+  /** Who made it, as the API decides: "pattern" only for the scanner's intents (decision 0005). */
+  source?: 'pattern' | 'user' | string;
 }
 
 export interface Intent extends IntentSummary {

@@ -39,6 +39,11 @@ describe('patternMetadata', () => {
     const metadata = { source: 'pattern', pattern: { id: 17, kind: 'HAMMER', confidence: '0.8' } };
     expect(patternMetadata({ metadata })?.pattern.kind).toBe('HAMMER');
   });
+  it('believes the API’s source over metadata a person could have written', () => {
+    const metadata = { source: 'pattern', pattern: { id: 17, kind: 'HAMMER', confidence: '0.8' } };
+    expect(patternMetadata({ metadata, source: 'user' })).toBeNull();
+    expect(patternMetadata({ metadata, source: 'pattern' })?.pattern.id).toBe(17);
+  });
   it('is null for a person-made intent or a malformed one', () => {
     expect(patternMetadata({ metadata: {} })).toBeNull();
     expect(patternMetadata({ metadata: { source: 'manual' } })).toBeNull();

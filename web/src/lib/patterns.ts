@@ -72,8 +72,13 @@ export function confidencePercent(value: string | null | undefined): string {
   return `${whole}${rest ? `.${rest}` : ''} %`;
 }
 
-/** The pattern that made an intent, when one did (metadata.source == "pattern"). */
-export function patternMetadata(intent: Pick<IntentSummary, 'metadata'> | undefined): PatternIntentMetadata | null {
+/**
+ * The pattern that made an intent, when one did (metadata.source == "pattern"). The API's own
+ * `source` has the last word: a person's intent whose metadata merely claims to come from a
+ * pattern is "user" there, and is not shown as pattern-made.
+ */
+export function patternMetadata(intent: Pick<IntentSummary, 'metadata' | 'source'> | undefined): PatternIntentMetadata | null {
+  if (intent?.source !== undefined && intent.source !== 'pattern') return null;
   const metadata = intent?.metadata;
   if (!metadata || metadata.source !== 'pattern') return null;
   const pattern = metadata.pattern as Partial<PatternIntentMetadata['pattern']> | undefined;

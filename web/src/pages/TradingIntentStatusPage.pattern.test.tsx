@@ -57,6 +57,12 @@ describe('an intent a pattern made', () => {
     expect(await screen.findByText('HAMMER trigger candle 2026-12-04 10:15 UTC')).toBeInTheDocument();
   });
 
+  it('shows no pattern block for a person’s intent whose metadata claims a pattern', async () => {
+    renderIntent(patternIntentFixture({ status: 'EXECUTED', source: 'user' }));
+    await screen.findByRole('region', { name: /Chart/ });
+    expect(screen.queryByRole('region', { name: 'Made by a pattern' })).toBeNull();
+  });
+
   it('shows no pattern block for an intent a person started', async () => {
     markers.length = 0;
     renderIntent(intentFixture({ status: 'EXECUTED' }));

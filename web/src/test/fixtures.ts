@@ -176,6 +176,7 @@ export function patternIntentFixture(overrides: Partial<Intent> = {}): Intent {
   return intentFixture({
     intent_id: 'intent-aaaa000000000001',
     entry_mode: 'pattern',
+    source: 'pattern',
     metadata: {
       source: 'pattern',
       pattern: {
