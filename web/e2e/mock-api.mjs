@@ -274,6 +274,8 @@ const autotrigger = new Map(); // user → settings
 const decisions = []; // with owner
 let nextDecisionId = 1;
 const patternInstances = [];
+const scans = new Map();
+let nextScanId = 1;
 
 /** A few instances on the mock's candles (which start 2026-01-01 00:00 UTC, 15 m apart). */
 function seedPatterns() {
@@ -502,6 +504,17 @@ const server = createServer(async (req, res) => {
       const instance = patternInstances.find((p) => p.id === Number(patternMatch[1]));
       if (!instance) return error(res, 404, 'not_found', `Pattern ${patternMatch[1]} was not found.`);
       return send(res, 200, { ...instance, intents: (instance.intents ?? []).filter((i) => i.owner === user).map((i) => ({ id: i.id, status: intents.get(i.id)?.status })) });
+    }
+    if (path === '/api/scans/' && method === 'POST') {
+      const body = await readBody(req);
+      const results = (body.symbols ?? []).map((symbol) => ({ id: nextScanId++, symbol, timeframe: body.timeframe, state: 'queued' }));
+      for (const scan of results) scans.set(scan.id, { ...scan, state: 'done', candles_scanned: 120, detections: 0, new_patterns: 0, error: null, created_at: now(), finished_at: now() });
+      return send(res, 202, { results });
+    }
+    const scanMatch = /^\/api\/scans\/(\d+)\/$/.exec(path);
+    if (scanMatch && method === 'GET') {
+      const scan = scans.get(Number(scanMatch[1]));
+      return scan ? send(res, 200, scan) : error(res, 404, 'not_found', `Scan ${scanMatch[1]} was not found.`);
     }
     if (path === '/api/intents/pending-confirmation/' && method === 'GET') {
       const list = [...intents.values()].filter((i) => i.owner === user && i.status === 'VALIDATED' && i.metadata?.source === 'pattern').map(({ owner, ...i }) => summary(i));

@@ -29,7 +29,7 @@ const DOCS_IMAGES = process.env.ROBSON_E2E_DOCS_IMAGES ? resolve(process.env.ROB
 const GUIDE_SHOTS = [
   '01-dashboard', '02-start-new-operation', '03-validated', '04-dry-run-executed', '05-history',
   '06-live-confirmation', '07-live-executed', '08-guard-rejected', '09-cancelled', '10-api-down-dashboard',
-  '12-phone-dashboard',
+  '12-phone-dashboard', '15-pattern-config-live-refused', '16-patterns', '18-phone-patterns',
 ];
 const STATUS_TIMEOUT_MS = 45_000;
 const RESTORED_BALANCES = { balances: [{ asset: 'USDT', free: '10000', locked: '0' }] };
@@ -231,6 +231,19 @@ async function setKillSwitch(page, on) {
   await page.locator(`.kill-switch[data-enabled="${on}"]`).waitFor({ timeout: 10_000 });
 }
 
+/** POST /api/scans/ for one symbol, then its state once it is done or failed. */
+async function scanNow(symbol, timeframe) {
+  const { access } = await apiAs('/api/auth/token/', null, { username: USER, password: PASSWORD });
+  const queued = await apiAs('/api/scans/', access, { symbols: [symbol], timeframe });
+  const id = queued.results[0].id;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const scan = await apiAs(`/api/scans/${id}/`, access);
+    if (scan.state === 'done' || scan.state === 'failed' || Date.now() > deadline) return scan;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function openPatterns(page) {
   await page.getByRole('link', { name: /^Patterns/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
@@ -422,6 +435,14 @@ const scenarios = {
       check(text.includes(planSymbol) && text.includes('Manual') && text.includes('15m'), `the new configuration is listed as: ${text}`);
       await screenshot(page, '16-patterns');
 
+      // A scan now, on demand, rather than waiting for the next candle close: whatever it
+      // finds on the simulator's candles is in the feed (and, for a confirmed MA_CROSSOVER,
+      // the configuration above has made a trade that waits for confirmation).
+      const scanned = await scanNow(planSymbol, '15m');
+      console.log(`  on-demand scan of ${planSymbol} 15m: ${scanned.state}, ${scanned.candles_scanned} candles, ${scanned.detections} detections, ${scanned.new_patterns} new patterns`);
+      check(scanned.state === 'done', `the scan ended ${scanned.state}: ${scanned.error ?? ''}`);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
       const firstPattern = page.locator('.pattern-feed__item').first();
       await Promise.race([firstPattern.waitFor(), page.getByText(/No pattern found yet/).waitFor()]);
       if (await firstPattern.count()) {
@@ -433,8 +454,10 @@ const scenarios = {
         check(/Trigger candle \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/.test(caption), `the chart caption names no trigger candle: ${caption}`);
         await screenshot(page, '17-pattern-detail');
         console.log(`  pattern opened: ${caption.trim()}`);
+        const waiting = await page.locator('.pending-intent').count();
+        console.log(`  trades awaiting confirmation: ${waiting}`);
       } else {
-        console.log('  the feed is empty (no candle close scanned yet): no pattern to open');
+        console.log('  the feed is empty (the scan found no pattern on these candles): no pattern to open');
       }
 
       await page.setViewportSize({ width: 375, height: 812 });
