@@ -27,5 +27,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Form tests type character by character; on a busy 2-core machine 5 s is not enough.
+    testTimeout: 20_000,
   },
 });

@@ -40,6 +40,12 @@ AppContext::~AppContext() {
 App::App(AppContext& context) : context_(context) {
     addAuthRoutes(router_, context_);
     addReferenceRoutes(router_, context_);
+    // Before the intent routes: GET /api/intents/pending-confirmation/ is matched by its own
+    // template, never read as an intent id.
+    addPatternRoutes(router_, context_);
+    addPatternConfigRoutes(router_, context_);
+    addAutotriggerRoutes(router_, context_);
+    addScanRoutes(router_, context_);
     addIntentRoutes(router_, context_);
     addIntentEventRoutes(router_, context_);
     addIntentActionRoutes(router_, context_);

@@ -61,5 +61,9 @@ void addIntentRoutes(Router& router, AppContext& context);
 void addIntentEventRoutes(Router& router, AppContext& context);
 void addIntentActionRoutes(Router& router, AppContext& context);
 void addOpsRoutes(Router& router, AppContext& context);
+void addPatternRoutes(Router& router, AppContext& context);
+void addPatternConfigRoutes(Router& router, AppContext& context);
+void addAutotriggerRoutes(Router& router, AppContext& context);
+void addScanRoutes(Router& router, AppContext& context);
 
 }  // namespace robson::api

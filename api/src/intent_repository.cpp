@@ -1,18 +1,13 @@
 #include "intent_repository.hpp"
 
 #include "decimal_text.hpp"
+#include "row_text.hpp"
 
 namespace robson::api::repo {
 
 namespace {
 
 using nlohmann::json;
-
-/// RFC 3339 UTC with whole seconds, formatted by PostgreSQL (independent of the session's
-/// TimeZone setting).
-std::string utc(const std::string& column) {
-    return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
-}
 
 const std::string& intentColumns() {
     static const std::string kColumns =
@@ -21,33 +16,10 @@ const std::string& intentColumns() {
         "i.entry_price::text, i.stop_price::text, i.risk_amount::text, i.risk_percent::text, "
         "i.confidence::text, i.metadata::text, i.plan::text, i.validation_result::text, "
         "i.execution_result::text, " +
-        utc("i.created_at") + ", " + utc("i.validated_at") + ", " + utc("i.executed_at") + ", " +
-        utc("i.cancelled_at") + ", " + utc("i.updated_at");
+        utcText("i.created_at") + ", " + utcText("i.validated_at") + ", " +
+        utcText("i.executed_at") + ", " + utcText("i.cancelled_at") + ", " +
+        utcText("i.updated_at");
     return kColumns;
-}
-
-std::optional<std::string> optionalText(const pqxx::field& field) {
-    if (field.is_null()) {
-        return std::nullopt;
-    }
-    return std::string(field.c_str());
-}
-
-std::optional<std::string> optionalDecimal(const pqxx::field& field) {
-    if (field.is_null()) {
-        return std::nullopt;
-    }
-    return normalizeDecimal(field.c_str());
-}
-
-/// JSONB text from our own database; a value that does not parse (it always should) is
-/// shown as null rather than failing the request.
-json jsonColumn(const pqxx::field& field) {
-    if (field.is_null()) {
-        return nullptr;
-    }
-    json parsed = json::parse(field.c_str(), nullptr, false);
-    return parsed.is_discarded() ? json(nullptr) : parsed;
 }
 
 IntentRecord toRecord(const pqxx::row& row) {
@@ -172,7 +144,7 @@ std::optional<std::string> cancelIntent(pqxx::work& txn,
         "updated_at = now() "
         "WHERE id = $1 AND tenant_id = $2 AND status IN ('PLANNING', 'PENDING', 'VALIDATED') "
         "RETURNING " +
-            utc("cancelled_at"),
+            utcText("cancelled_at"),
         intent_id,
         tenant_id);
     if (rows.empty()) {
@@ -218,11 +190,56 @@ std::vector<IntentRecord> listIntents(pqxx::transaction_base& txn,
     return records;
 }
 
+namespace {
+
+const char* kPendingClause =
+    " WHERE i.tenant_id = $1 AND i.status = 'VALIDATED' AND i.entry_mode = 'pattern'"
+    " AND i.metadata->>'source' = 'pattern'";
+
+}  // namespace
+
+std::int64_t countPendingConfirmation(pqxx::transaction_base& txn, std::int64_t tenant_id) {
+    const pqxx::result rows = txn.exec_params(
+        std::string("SELECT count(*) FROM trading_intents i") + kPendingClause, tenant_id);
+    return rows[0][0].as<std::int64_t>();
+}
+
+std::vector<IntentRecord> listPendingConfirmation(pqxx::transaction_base& txn,
+                                                  std::int64_t tenant_id,
+                                                  std::int64_t limit) {
+    const pqxx::result rows =
+        txn.exec_params("SELECT " + intentColumns() +
+                            " FROM trading_intents i JOIN strategies s ON s.id = i.strategy_id" +
+                            kPendingClause + " ORDER BY i.created_at, i.id LIMIT $2",
+                        tenant_id,
+                        limit);
+    std::vector<IntentRecord> records;
+    records.reserve(rows.size());
+    for (const pqxx::row& row : rows) {
+        records.push_back(toRecord(row));
+    }
+    return records;
+}
+
+void insertTenantAudit(pqxx::work& txn,
+                       std::int64_t tenant_id,
+                       const std::string& actor,
+                       const std::string& action,
+                       const json& details) {
+    txn.exec_params(
+        "INSERT INTO audit_trail (tenant_id, intent_id, actor, action, details) "
+        "VALUES ($1, NULL, $2, $3, $4::jsonb)",
+        tenant_id,
+        actor,
+        action,
+        details.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 std::vector<AuditEntry> auditTrail(pqxx::transaction_base& txn,
                                    const std::string& intent_id,
                                    std::int64_t tenant_id) {
     const pqxx::result rows =
-        txn.exec_params("SELECT id, actor, action, details::text, " + utc("created_at") +
+        txn.exec_params("SELECT id, actor, action, details::text, " + utcText("created_at") +
                             " FROM audit_trail WHERE intent_id = $1 AND tenant_id = $2 ORDER BY id",
                         intent_id,
                         tenant_id);

@@ -109,6 +109,22 @@ void insertAudit(pqxx::work& txn,
                                                     std::int64_t offset,
                                                     std::int64_t limit);
 
+/// The tenant's intents made by a confirmed pattern (entry_mode 'pattern' and metadata.source
+/// 'pattern' — both, so a person's own metadata cannot pass for a pattern's) that are
+/// VALIDATED and wait for a person: oldest first, at most `limit`.
+[[nodiscard]] std::int64_t countPendingConfirmation(pqxx::transaction_base& txn,
+                                                    std::int64_t tenant_id);
+[[nodiscard]] std::vector<IntentRecord> listPendingConfirmation(pqxx::transaction_base& txn,
+                                                                std::int64_t tenant_id,
+                                                                std::int64_t limit);
+
+/// An audit row that belongs to no intent (settings changes: the kill switch...).
+void insertTenantAudit(pqxx::work& txn,
+                       std::int64_t tenant_id,
+                       const std::string& actor,
+                       const std::string& action,
+                       const nlohmann::json& details);
+
 [[nodiscard]] std::vector<AuditEntry> auditTrail(pqxx::transaction_base& txn,
                                                  const std::string& intent_id,
                                                  std::int64_t tenant_id);

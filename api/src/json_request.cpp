@@ -195,47 +195,104 @@ std::optional<json> FieldReader::optionalObject(std::string_view name,
     return *value;
 }
 
-std::string FieldReader::requiredAmount(std::string_view name, std::int64_t max) const {
+std::optional<std::vector<std::string>> FieldReader::optionalStringArray(
+    std::string_view name,
+    std::size_t min_items,
+    std::size_t max_items,
+    std::size_t max_length) const {
     const json* value = find(name);
     if (value == nullptr) {
-        throw ApiError(400, "missing_field", "'" + std::string(name) + "' is required.");
+        return std::nullopt;
+    }
+    const std::string field(name);
+    const std::string shape = "must be a list of " + std::to_string(min_items) + " to " +
+                              std::to_string(max_items) + " strings";
+    if (!value->is_array() || value->size() < min_items || value->size() > max_items) {
+        throw invalidField(field, shape);
+    }
+    std::vector<std::string> items;
+    items.reserve(value->size());
+    std::set<std::string> seen;
+    for (const json& item : *value) {
+        if (!item.is_string()) {
+            throw invalidField(field, shape);
+        }
+        const auto& text = item.get_ref<const std::string&>();
+        if (text.empty() || text.size() > max_length) {
+            throw invalidField(
+                field, "must hold strings of 1 to " + std::to_string(max_length) + " characters");
+        }
+        if (!seen.insert(text).second) {
+            throw invalidField(field, "lists '" + text + "' twice");
+        }
+        items.push_back(text);
+    }
+    return items;
+}
+
+std::optional<domain::Decimal> FieldReader::optionalDecimal(std::string_view name) const {
+    const json* value = find(name);
+    if (value == nullptr) {
+        return std::nullopt;
     }
     const std::string field(name);
     const auto invalidDecimal = [&field](const std::string& why) {
         return ApiError(400, "invalid_decimal", "'" + field + "' " + why + ".");
     };
-    std::optional<domain::Decimal> amount;
-    if (value->is_number_integer() || value->is_number_unsigned()) {
-        // Integers only up to what Decimal holds; anything larger is out of range anyway.
-        if (value->is_number_unsigned() && value->get<std::uint64_t>() > 1'000'000'000'000ULL) {
-            throw invalidField(field, "must be greater than 0 and at most " + std::to_string(max));
+    // Integers only up to what Decimal holds; anything larger is out of every range we accept.
+    constexpr std::int64_t kLargest = 1'000'000'000'000LL;
+    const auto tooLarge = [&field]() { return invalidField(field, "is out of range"); };
+    if (value->is_number_unsigned()) {
+        if (value->get<std::uint64_t>() > static_cast<std::uint64_t>(kLargest)) {
+            throw tooLarge();
         }
+        return domain::Decimal::fromInteger(value->get<std::int64_t>());
+    }
+    if (value->is_number_integer()) {
         const auto whole = value->get<std::int64_t>();
-        if (whole > 1'000'000'000'000LL || whole < -1'000'000'000'000LL) {
-            throw invalidField(field, "must be greater than 0 and at most " + std::to_string(max));
+        if (whole > kLargest || whole < -kLargest) {
+            throw tooLarge();
         }
-        amount = domain::Decimal::fromInteger(whole);
-    } else if (value->is_number_float()) {
+        return domain::Decimal::fromInteger(whole);
+    }
+    if (value->is_number_float()) {
         throw invalidDecimal(
             "must be a decimal string such as \"100.00\" (a fractional JSON number is a binary "
-            "float, not the amount typed)");
-    } else if (value->is_string()) {
-        const auto& text = value->get_ref<const std::string&>();
-        if (text.size() > 32) {
-            throw invalidDecimal("is too long to be an amount");
-        }
-        amount = domain::Decimal::parse(text);
-        if (!amount) {
-            throw invalidDecimal(
-                "must be a plain decimal with at most 8 decimals, such as \"100.00\"");
-        }
-    } else {
+            "float, not the value typed)");
+    }
+    if (!value->is_string()) {
         throw invalidDecimal("must be a decimal string such as \"100.00\"");
     }
+    const auto& text = value->get_ref<const std::string&>();
+    if (text.size() > 32) {
+        throw invalidDecimal("is too long to be a decimal");
+    }
+    auto parsed = domain::Decimal::parse(text);
+    if (!parsed) {
+        throw invalidDecimal("must be a plain decimal with at most 8 decimals, such as \"100.00\"");
+    }
+    return parsed;
+}
+
+std::optional<std::string> FieldReader::optionalAmount(std::string_view name,
+                                                       std::int64_t max) const {
+    const auto amount = optionalDecimal(name);
+    if (!amount) {
+        return std::nullopt;
+    }
     if (!amount->isPositive() || *amount > domain::Decimal::fromInteger(max)) {
-        throw invalidField(field, "must be greater than 0 and at most " + std::to_string(max));
+        throw invalidField(std::string(name),
+                           "must be greater than 0 and at most " + std::to_string(max));
     }
     return amount->toString();
+}
+
+std::string FieldReader::requiredAmount(std::string_view name, std::int64_t max) const {
+    auto amount = optionalAmount(name, max);
+    if (!amount) {
+        throw ApiError(400, "missing_field", "'" + std::string(name) + "' is required.");
+    }
+    return *amount;
 }
 
 }  // namespace robson::api

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "robson/domain/decimal.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -7,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace robson::api {
 
@@ -42,9 +45,20 @@ public:
     /// A JSON object whose compact text is at most max_bytes.
     [[nodiscard]] std::optional<nlohmann::json> optionalObject(std::string_view name,
                                                                std::size_t max_bytes) const;
-    /// A money amount: a decimal string ("100.00") or a JSON integer (100); a fractional JSON
+    /// An array of 1..max_length-character strings with min_items..max_items members, none
+    /// repeated (a repeated symbol is a client mistake worth naming, not something to merge).
+    [[nodiscard]] std::optional<std::vector<std::string>> optionalStringArray(
+        std::string_view name,
+        std::size_t min_items,
+        std::size_t max_items,
+        std::size_t max_length) const;
+    /// An exact decimal: a decimal string ("0.70") or a JSON integer (1); a fractional JSON
     /// number is refused (400 invalid_decimal) because a binary float cannot be trusted to be
-    /// the amount typed. At most 8 decimals; (0, max]. Returns the shortest exact text.
+    /// the value typed. At most 8 decimals; any sign (the caller checks the range).
+    [[nodiscard]] std::optional<domain::Decimal> optionalDecimal(std::string_view name) const;
+    /// A money amount: optionalDecimal within (0, max]. Returns the shortest exact text.
+    [[nodiscard]] std::optional<std::string> optionalAmount(std::string_view name,
+                                                            std::int64_t max) const;
     [[nodiscard]] std::string requiredAmount(std::string_view name, std::int64_t max) const;
 
 private:

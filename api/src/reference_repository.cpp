@@ -111,6 +111,18 @@ bool symbolExists(pqxx::transaction_base& txn, const std::string& symbol) {
     return !txn.exec_params("SELECT 1 FROM symbols WHERE symbol = $1", symbol).empty();
 }
 
+std::optional<std::string> firstUnknownSymbol(pqxx::transaction_base& txn,
+                                              const std::vector<std::string>& symbols) {
+    const pqxx::result rows = txn.exec_params(
+        "SELECT e FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS a(e, n) "
+        "WHERE NOT EXISTS (SELECT 1 FROM symbols WHERE symbol = e) ORDER BY n LIMIT 1",
+        json(symbols).dump());
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return std::string(rows[0][0].c_str());
+}
+
 json toJson(const StrategyView& strategy) {
     return {{"id", strategy.id},
             {"name", strategy.name},

@@ -40,6 +40,9 @@ struct SymbolView {
 
 [[nodiscard]] std::vector<SymbolView> listSymbols(pqxx::transaction_base& txn);
 [[nodiscard]] bool symbolExists(pqxx::transaction_base& txn, const std::string& symbol);
+/// The first of `symbols` that is not offered, in one query; nullopt when all are.
+[[nodiscard]] std::optional<std::string> firstUnknownSymbol(
+    pqxx::transaction_base& txn, const std::vector<std::string>& symbols);
 
 [[nodiscard]] nlohmann::json toJson(const StrategyView& strategy);
 [[nodiscard]] nlohmann::json toJson(const SymbolView& symbol);

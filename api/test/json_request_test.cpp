@@ -108,6 +108,44 @@ BOOST_AUTO_TEST_CASE(bad_amounts_are_refused_with_the_right_code) {
     BOOST_TEST(codeOf([] { (void)amountOf("{}"); }) == "missing_field");
 }
 
+BOOST_AUTO_TEST_CASE(string_lists_keep_their_order_and_refuse_repeats_and_wrong_shapes) {
+    const auto body = parseJsonObject(
+        R"({"ok":["B","A"],"one":["A"],"twice":["A","A"],"empty":[],"many":["A","B","C"],)"
+        R"("mixed":["A",1],"blank":[""],"long":["ABCDEF"],"text":"A","nul":null})",
+        false);
+    const FieldReader fields(
+        body, {"ok", "one", "twice", "empty", "many", "mixed", "blank", "long", "text", "nul"});
+    const auto list = [&fields](const char* name) {
+        return fields.optionalStringArray(name, 1, 2, 5);
+    };
+    BOOST_TEST(*list("ok") == (std::vector<std::string>{"B", "A"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(list("one")->size() == 1U);
+    BOOST_TEST(!list("nul").has_value());
+    BOOST_TEST(!list("absent").has_value());
+    for (const char* bad : {"twice", "empty", "many", "mixed", "blank", "long", "text"}) {
+        BOOST_TEST(codeOf([&] { (void)list(bad); }) == "invalid_field", bad);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(decimals_are_exact_strings_or_integers_of_any_sign) {
+    const auto body = parseJsonObject(
+        R"({"s":"0.705","z":"0","i":1,"n":-2,"f":0.7,"e":"7e-1","b":true,"big":10000000000000})",
+        false);
+    const FieldReader fields(body, {"s", "z", "i", "n", "f", "e", "b", "big"});
+    BOOST_TEST(fields.optionalDecimal("s")->toString() == "0.705");
+    BOOST_TEST(fields.optionalDecimal("z")->isZero());
+    BOOST_TEST(fields.optionalDecimal("i")->toString() == "1");
+    BOOST_TEST(fields.optionalDecimal("n")->toString() == "-2");
+    BOOST_TEST(!fields.optionalDecimal("absent").has_value());
+    for (const char* bad : {"f", "e", "b"}) {
+        BOOST_TEST(codeOf([&] { (void)fields.optionalDecimal(bad); }) == "invalid_decimal", bad);
+    }
+    BOOST_TEST(codeOf([&] { (void)fields.optionalDecimal("big"); }) == "invalid_field");
+    BOOST_TEST(!fields.optionalAmount("absent", 10).has_value());
+    BOOST_TEST(codeOf([&] { (void)fields.optionalAmount("z", 10); }) == "invalid_field");
+}
+
 BOOST_AUTO_TEST_CASE(query_strings_decode_and_refuse_repeats_and_bad_escapes) {
     const auto query = robson::api::parseQuery("a=1&b=x%20y+z&empty=");
     BOOST_TEST(query.at("a") == "1");

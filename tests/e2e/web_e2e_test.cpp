@@ -30,6 +30,7 @@ BOOST_AUTO_TEST_CASE(the_trader_journeys_pass_in_a_real_browser) {
     StackOptions options;
     options.with_api = true;
     options.web_root = dist.string();
+    options.scan_workers = 1;  // the patterns journey scans on demand
     Stack stack(options);
     const auto added =
         runCommand(quote(Programs::api()) + " add-user --database " + quote(stack.databaseUrl()) +

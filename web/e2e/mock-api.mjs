@@ -258,6 +258,110 @@ function candles(symbolName) {
   return out;
 }
 
+// --- the pattern scanner (docs/decisions/0005-pattern-scanner.md) ---
+const PATTERN_CATALOG = [
+  { pattern: 'MA_CROSSOVER', direction: 'BUY', base_confidence: '0.70', description: 'The 4-candle average crosses above the 9-candle average.' },
+  { pattern: 'GOLDEN_CROSS', direction: 'BUY', base_confidence: '0.80', description: 'The 50-candle average crosses above the 200-candle average.' },
+  { pattern: 'BOLLINGER_RSI', direction: 'BUY', base_confidence: '0.75', description: 'A low at or under the lower Bollinger band (20, 2σ) while RSI14 is under 30.' },
+  { pattern: 'HAMMER', direction: 'BUY', base_confidence: '0.75', description: 'A small body at the top of a long lower wick, after a fall; confirmed by a close above its high.' },
+  { pattern: 'BULLISH_ENGULFING', direction: 'BUY', base_confidence: '0.75', description: 'A green body engulfs the previous red one; confirmed by a close above it.' },
+  { pattern: 'BEARISH_ENGULFING', direction: 'SELL', base_confidence: '0.75', description: 'A red body engulfs the previous green one; confirmed by a close below it.' },
+];
+const TIMEFRAMES = ['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d'];
+const patternConfigs = new Map(); // id → config (with owner)
+let nextConfigId = 1;
+const autotrigger = new Map(); // user → settings
+const decisions = []; // with owner
+let nextDecisionId = 1;
+const patternInstances = [];
+const scans = new Map();
+let nextScanId = 1;
+
+/** A few instances on the mock's candles (which start 2026-01-01 00:00 UTC, 15 m apart). */
+function seedPatterns() {
+  const seeds = [
+    { symbol: 'BTCUSDT', pattern: 'HAMMER', index: 104, state: 'CONFIRMED', confidence: '0.85' },
+    { symbol: 'ETHUSDT', pattern: 'MA_CROSSOVER', index: 110, state: 'CONSUMED', confidence: '0.80' },
+    { symbol: 'SOLUSDT', pattern: 'BEARISH_ENGULFING', index: 96, state: 'INVALIDATED', confidence: '0.75' },
+    { symbol: 'BTCUSDT', pattern: 'BULLISH_ENGULFING', index: 116, state: 'DETECTED', confidence: '0.75' },
+  ];
+  for (const seed of seeds) {
+    const candle = candles(seed.symbol)[seed.index];
+    const entry = PATTERN_CATALOG.find((p) => p.pattern === seed.pattern);
+    const confirmedBySelf = ['MA_CROSSOVER', 'GOLDEN_CROSS', 'BOLLINGER_RSI'].includes(seed.pattern);
+    const sell = entry.direction === 'SELL';
+    const time = new Date(candle.open_time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    patternInstances.unshift({
+      id: patternInstances.length + 1,
+      pattern: seed.pattern,
+      direction: entry.direction,
+      symbol: seed.symbol,
+      timeframe: '15m',
+      trigger_open_time: time,
+      trigger_candle: { open: candle.open, high: candle.high, low: candle.low, close: candle.close, volume: candle.volume },
+      confidence: seed.confidence,
+      confirmation_level: confirmedBySelf ? null : sell ? candle.low : candle.high,
+      invalidation_level: confirmedBySelf ? null : sell ? candle.high : candle.low,
+      state: seed.state,
+      explanation: `${seed.pattern} on ${seed.symbol} 15m: ${entry.description}`,
+      detected_at: time,
+      confirmed_at: ['CONFIRMED', 'CONSUMED'].includes(seed.state) ? time : null,
+      decided_at: ['INVALIDATED', 'EXPIRED', 'CONSUMED'].includes(seed.state) ? time : null,
+    });
+  }
+}
+
+function settingsOf(user) {
+  if (!autotrigger.has(user)) autotrigger.set(user, { enabled: true, daily_cap: 10, cooldown_minutes: 60, auto_executions_today: 0, updated_at: null, updated_by: null });
+  return { ...autotrigger.get(user) };
+}
+
+const configView = ({ owner, ...config }) => config;
+
+/** The checks of POST/PATCH /api/pattern-configs/: null when the body is acceptable. */
+function configProblem(body, partial) {
+  const allowed = ['strategy_id', 'pattern', 'symbols', 'timeframes', 'min_confidence', 'capital', 'mode', 'acknowledge_risk', 'enabled'];
+  const unknown = Object.keys(body).find((k) => !allowed.includes(k));
+  if (unknown) return [400, 'unknown_field', `Unknown field '${unknown}'.`];
+  if (!partial) for (const field of ['strategy_id', 'pattern', 'symbols', 'timeframes', 'capital']) if (body[field] === undefined) return [400, 'missing_field', `'${field}' is required.`];
+  if (body.strategy_id !== undefined && !STRATEGIES.some((s) => s.id === body.strategy_id)) return [400, 'invalid_field', `'strategy_id' names no strategy (${body.strategy_id}).`];
+  if (body.pattern !== undefined && !PATTERN_CATALOG.some((p) => p.pattern === body.pattern)) return [400, 'invalid_field', `'pattern' is not a known pattern (${body.pattern}).`];
+  if (body.symbols !== undefined && (!Array.isArray(body.symbols) || body.symbols.length === 0 || body.symbols.some((x) => !SYMBOLS.some((s) => s.symbol === x)))) return [400, 'invalid_field', "'symbols' must be a non-empty list of known symbols."];
+  if (body.timeframes !== undefined && (!Array.isArray(body.timeframes) || body.timeframes.length === 0 || body.timeframes.some((t) => !TIMEFRAMES.includes(t)))) return [400, 'invalid_field', "'timeframes' must be a non-empty list of known timeframes."];
+  if (body.min_confidence !== undefined && (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(String(body.min_confidence)))) return [400, 'invalid_field', "'min_confidence' must be a decimal from 0 to 1 with at most 3 decimals."];
+  if (body.capital !== undefined && (!/^\d+(\.\d{1,8})?$/.test(String(body.capital)) || toUnits(String(body.capital)) <= 0n)) return [400, 'invalid_field', "'capital' must be > 0 with at most 8 decimals."];
+  if (body.mode !== undefined && !['manual', 'auto_dry_run', 'auto_live'].includes(body.mode)) return [400, 'invalid_field', "'mode' must be manual, auto_dry_run or auto_live."];
+  if (body.mode === 'auto_live' && body.acknowledge_risk !== true) return [400, 'risk_not_acknowledged', 'Automatic LIVE needs "acknowledge_risk": true in the same request.'];
+  return null;
+}
+
+/** A VALIDATED intent made from a pattern instance for a user, as the scan worker would. */
+function triggerPatternIntent(user, instance, config) {
+  const strategy = STRATEGIES.find((s) => s.id === (config?.strategy_id ?? 1));
+  const id = `intent-${randomHex(16)}`;
+  const intent = {
+    intent_id: id, status: 'PLANNING', status_reason: null, strategy: { id: strategy.id, name: strategy.name },
+    symbol: instance.symbol, side: instance.direction, timeframe: instance.timeframe, entry_mode: 'pattern', source: 'pattern',
+    capital: fromUnits(toUnits(config?.capital ?? '100')), quantity: null, entry_price: null, stop_price: null, risk_amount: null,
+    risk_percent: strategy.risk_percent, confidence: null,
+    metadata: {
+      source: 'pattern',
+      pattern: { id: instance.id, kind: instance.pattern, confidence: instance.confidence, direction: instance.direction, trigger_open_time: instance.trigger_open_time, trigger_candle: instance.trigger_candle },
+      config_id: config?.id ?? null,
+      auto_mode: config?.mode ?? 'manual',
+    },
+    plan: null, validation_result: null, execution_result: null,
+    created_at: now(), validated_at: null, executed_at: null, cancelled_at: null, updated_at: now(), owner: user,
+  };
+  intents.set(id, intent);
+  addAudit(id, 'scanner', 'INTENT_CREATED', { pattern: instance.pattern, symbol: instance.symbol });
+  instance.intents = [...(instance.intents ?? []), { id, owner: user }];
+  runPipeline(intent);
+  return intent;
+}
+
+seedPatterns();
+
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
 async function serveStatic(res, pathname) {
@@ -290,6 +394,19 @@ const server = createServer(async (req, res) => {
       return send(res, 200, { balances });
     }
     if (path === '/sim/admin/orders' && method === 'GET') return send(res, 200, { orders: simOrders });
+    // Mock only: what a confirmed pattern does for a user (a pattern-made intent, validated).
+    if (path === '/sim/admin/patterns/trigger' && method === 'POST') {
+      const body = await readBody(req);
+      const instance = patternInstances.find((p) => p.id === (body.pattern_id ?? 1));
+      if (!instance) return error(res, 404, 'not_found', 'No such pattern.');
+      const owner = body.username ?? 'demo';
+      const intent = triggerPatternIntent(owner, instance, null);
+      // Optionally the guardrail decision that kept it from running by itself.
+      if (body.decision) {
+        decisions.unshift({ id: nextDecisionId++, config_id: null, pattern_id: instance.id, intent_id: intent.intent_id, symbol: instance.symbol, created_at: now(), owner, ...body.decision });
+      }
+      return send(res, 200, { intent_id: intent.intent_id });
+    }
     if (path === '/healthz') return send(res, 200, { status: 'ok' });
     if (!path.startsWith('/api/')) return serveStatic(res, path);
 
@@ -329,6 +446,101 @@ const server = createServer(async (req, res) => {
       return send(res, 200, { symbol, interval: url.searchParams.get('interval') ?? '15m', candles: candles(symbol) });
     }
 
+    if (path === '/api/patterns/catalog/' && method === 'GET') return send(res, 200, { results: PATTERN_CATALOG });
+    if (path === '/api/pattern-configs/' && method === 'GET') {
+      const list = [...patternConfigs.values()].filter((c) => c.owner === user).map(configView);
+      return send(res, 200, { count: list.length, results: list });
+    }
+    if (path === '/api/pattern-configs/' && method === 'POST') {
+      const body = await readBody(req);
+      if (body === Symbol.for('invalid')) return error(res, 400, 'invalid_json', 'The body is not valid JSON.');
+      const problem = configProblem(body, false);
+      if (problem) return error(res, ...problem);
+      const strategy = STRATEGIES.find((s) => s.id === body.strategy_id);
+      const config = {
+        id: nextConfigId++, strategy_id: strategy.id, strategy_name: strategy.name, pattern: body.pattern, symbols: body.symbols,
+        timeframes: body.timeframes, min_confidence: String(body.min_confidence ?? '0.70'), capital: String(body.capital), mode: body.mode ?? 'manual',
+        risk_acknowledged_at: body.mode === 'auto_live' ? now() : null, enabled: body.enabled ?? true, created_at: now(), updated_at: now(), owner: user,
+      };
+      patternConfigs.set(config.id, config);
+      return send(res, 201, configView(config));
+    }
+    const configMatch = /^\/api\/pattern-configs\/(\d+)\/$/.exec(path);
+    if (configMatch) {
+      const config = patternConfigs.get(Number(configMatch[1]));
+      if (!config || config.owner !== user) return error(res, 404, 'not_found', `Configuration ${configMatch[1]} was not found.`);
+      if (method === 'GET') return send(res, 200, configView(config));
+      if (method === 'DELETE') {
+        patternConfigs.delete(config.id);
+        res.writeHead(204);
+        return res.end();
+      }
+      if (method === 'PATCH') {
+        const body = await readBody(req);
+        if (body === Symbol.for('invalid')) return error(res, 400, 'invalid_json', 'The body is not valid JSON.');
+        const problem = configProblem(body, true);
+        if (problem) return error(res, ...problem);
+        const { acknowledge_risk, ...changes } = body;
+        if (changes.strategy_id !== undefined) changes.strategy_name = STRATEGIES.find((s) => s.id === changes.strategy_id).name;
+        if (changes.mode === 'auto_live' && acknowledge_risk) changes.risk_acknowledged_at = now();
+        Object.assign(config, changes, { updated_at: now() });
+        return send(res, 200, configView(config));
+      }
+      return error(res, 405, 'method_not_allowed', `${method} is not allowed here.`);
+    }
+    if (path === '/api/patterns/' && method === 'GET') {
+      let list = patternInstances;
+      for (const key of ['symbol', 'timeframe', 'pattern', 'state']) {
+        const value = url.searchParams.get(key);
+        if (value) list = list.filter((p) => p[key] === value);
+      }
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pageSize = Number(url.searchParams.get('page_size') ?? 20);
+      const view = (p) => ({ ...p, intents: (p.intents ?? []).filter((i) => i.owner === user).map((i) => ({ id: i.id, status: intents.get(i.id)?.status })) });
+      return send(res, 200, { count: list.length, page, page_size: pageSize, results: list.slice((page - 1) * pageSize, page * pageSize).map(view) });
+    }
+    const patternMatch = /^\/api\/patterns\/(\d+)\/$/.exec(path);
+    if (patternMatch && method === 'GET') {
+      const instance = patternInstances.find((p) => p.id === Number(patternMatch[1]));
+      if (!instance) return error(res, 404, 'not_found', `Pattern ${patternMatch[1]} was not found.`);
+      return send(res, 200, { ...instance, intents: (instance.intents ?? []).filter((i) => i.owner === user).map((i) => ({ id: i.id, status: intents.get(i.id)?.status })) });
+    }
+    if (path === '/api/scans/' && method === 'POST') {
+      const body = await readBody(req);
+      const results = (body.symbols ?? []).map((symbol) => ({ id: nextScanId++, symbol, timeframe: body.timeframe, state: 'queued' }));
+      for (const scan of results) scans.set(scan.id, { ...scan, state: 'done', candles_scanned: 120, detections: 0, new_patterns: 0, error: null, created_at: now(), finished_at: now() });
+      return send(res, 202, { results });
+    }
+    const scanMatch = /^\/api\/scans\/(\d+)\/$/.exec(path);
+    if (scanMatch && method === 'GET') {
+      const scan = scans.get(Number(scanMatch[1]));
+      return scan ? send(res, 200, scan) : error(res, 404, 'not_found', `Scan ${scanMatch[1]} was not found.`);
+    }
+    if (path === '/api/intents/pending-confirmation/' && method === 'GET') {
+      const list = [...intents.values()].filter((i) => i.owner === user && i.status === 'VALIDATED' && i.metadata?.source === 'pattern').map(({ owner, ...i }) => summary(i));
+      return send(res, 200, { count: list.length, results: list.map((i) => ({ ...i, metadata: intents.get(i.intent_id).metadata })) });
+    }
+    if (path === '/api/autotrigger/' && method === 'GET') return send(res, 200, settingsOf(user));
+    if (path === '/api/autotrigger/' && method === 'PUT') {
+      const body = await readBody(req);
+      if (body === Symbol.for('invalid')) return error(res, 400, 'invalid_json', 'The body is not valid JSON.');
+      const unknown = Object.keys(body).find((k) => !['enabled', 'daily_cap', 'cooldown_minutes'].includes(k));
+      if (unknown) return error(res, 400, 'unknown_field', `Unknown field '${unknown}'.`);
+      if (body.enabled !== undefined && typeof body.enabled !== 'boolean') return error(res, 400, 'invalid_field', "'enabled' must be true or false.");
+      for (const key of ['daily_cap', 'cooldown_minutes']) {
+        if (body[key] !== undefined && (!Number.isInteger(body[key]) || body[key] < 0 || body[key] > 10000)) return error(res, 400, 'invalid_field', `'${key}' must be a whole number from 0 to 10000.`);
+      }
+      settingsOf(user);
+      Object.assign(autotrigger.get(user), body, { updated_at: now(), updated_by: user });
+      return send(res, 200, settingsOf(user));
+    }
+    if (path === '/api/autotrigger/decisions/' && method === 'GET') {
+      const list = decisions.filter((d) => d.owner === user).map(({ owner, ...d }) => d);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pageSize = Number(url.searchParams.get('page_size') ?? 20);
+      return send(res, 200, { count: list.length, page, page_size: pageSize, results: list.slice((page - 1) * pageSize, page * pageSize) });
+    }
+
     if (path === '/api/intents/create/' && method === 'POST') {
       const body = await readBody(req);
       if (body === Symbol.for('invalid')) return error(res, 400, 'invalid_json', 'The body is not valid JSON.');
@@ -345,7 +557,7 @@ const server = createServer(async (req, res) => {
       const id = `intent-${randomHex(16)}`;
       const intent = {
         intent_id: id, status: 'PLANNING', status_reason: null, strategy: { id: strategy.id, name: strategy.name },
-        symbol: body.symbol, side: body.side ?? strategy.default_side, timeframe: body.timeframe ?? strategy.timeframe, entry_mode: 'manual',
+        symbol: body.symbol, side: body.side ?? strategy.default_side, timeframe: body.timeframe ?? strategy.timeframe, entry_mode: 'manual', source: 'user',
         capital: fromUnits(toUnits(capital)), quantity: null, entry_price: null, stop_price: null, risk_amount: null, risk_percent: strategy.risk_percent,
         confidence: null, metadata: body.metadata ?? {}, plan: null, validation_result: null, execution_result: null,
         created_at: now(), validated_at: null, executed_at: null, cancelled_at: null, updated_at: now(), owner: user,

@@ -29,7 +29,7 @@ const DOCS_IMAGES = process.env.ROBSON_E2E_DOCS_IMAGES ? resolve(process.env.ROB
 const GUIDE_SHOTS = [
   '01-dashboard', '02-start-new-operation', '03-validated', '04-dry-run-executed', '05-history',
   '06-live-confirmation', '07-live-executed', '08-guard-rejected', '09-cancelled', '10-api-down-dashboard',
-  '12-phone-dashboard',
+  '12-phone-dashboard', '15-pattern-config-live-refused', '16-patterns', '18-phone-patterns',
 ];
 const STATUS_TIMEOUT_MS = 45_000;
 const RESTORED_BALANCES = { balances: [{ asset: 'USDT', free: '10000', locked: '0' }] };
@@ -74,6 +74,18 @@ async function symbolsWithoutOpenPosition() {
   const free = symbols.filter((s) => !open.has(s));
   const preferred = ['BTCUSDT', ...free.filter((s) => s !== 'BTCUSDT')];
   return preferred.filter((s) => free.includes(s));
+}
+
+/**
+ * Scenarios of parts an API may not have yet (the pattern scanner, decision 0005), and the
+ * endpoint whose 404 means so. Such a scenario is reported as skipped, never as passed.
+ */
+const NEEDS_ENDPOINT = { patterns: '/api/patterns/catalog/' };
+
+async function endpointMissing(path) {
+  const { access } = await apiAs('/api/auth/token/', null, { username: USER, password: PASSWORD });
+  const response = await fetch(`${BASE_URL}${path}`, { headers: { Authorization: `Bearer ${access}` } });
+  return response.status === 404;
 }
 
 function check(condition, message) {
@@ -200,6 +212,41 @@ async function orderIdsOnPage(page) {
 async function expectNoHorizontalScroll(page, width) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   check(scrollWidth <= width + 1, `the page is ${scrollWidth}px wide on a ${width}px screen (horizontal scrolling)`);
+}
+
+/** The Patterns page's kill switch, turned to `on` (turning it on goes through its confirmation). */
+async function setKillSwitch(page, on) {
+  const panel = page.locator('.kill-switch[data-enabled]');
+  await panel.waitFor();
+  if ((await panel.getAttribute('data-enabled')) === String(on)) return;
+  if (on) {
+    await page.getByRole('button', { name: 'Turn automatic execution back on…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Turn automatic execution back on?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Turn it back on' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  } else {
+    await page.getByRole('button', { name: 'Stop automatic execution' }).click();
+  }
+  await page.locator(`.kill-switch[data-enabled="${on}"]`).waitFor({ timeout: 10_000 });
+}
+
+/** POST /api/scans/ for one symbol, then its state once it is done or failed. */
+async function scanNow(symbol, timeframe) {
+  const { access } = await apiAs('/api/auth/token/', null, { username: USER, password: PASSWORD });
+  const queued = await apiAs('/api/scans/', access, { symbols: [symbol], timeframe });
+  const id = queued.results[0].id;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const scan = await apiAs(`/api/scans/${id}/`, access);
+    if (scan.state === 'done' || scan.state === 'failed' || Date.now() > deadline) return scan;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function openPatterns(page) {
+  await page.getByRole('link', { name: /^Patterns/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
 }
 
 const scenarios = {
@@ -346,6 +393,97 @@ const scenarios = {
     }
   },
 
+  // The pattern scanner's page (decision 0005): a configuration created and listed (after the
+  // LIVE acknowledgement is refused unticked), the kill switch off and on again, a pattern
+  // opened when the feed has one, and the page at phone width.
+  async patterns(browser) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await logIn(page);
+      await openPatterns(page);
+      await page.locator('.kill-switch[data-enabled]').waitFor();
+      const initiallyOn = (await page.locator('.kill-switch').getAttribute('data-enabled')) === 'true';
+      await setKillSwitch(page, !initiallyOn);
+      await setKillSwitch(page, initiallyOn);
+      console.log(`  kill switch flipped ${initiallyOn ? 'off and on' : 'on and off'}`);
+
+      await page.getByRole('button', { name: '+ New configuration' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New pattern configuration' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Pattern', { exact: true }).locator('option', { hasText: 'MA_CROSSOVER' }).waitFor({ state: 'attached' });
+      await dialog.getByLabel('Pattern', { exact: true }).selectOption('MA_CROSSOVER');
+      const base = planSymbol.replace(/USDT$/, '');
+      await dialog.getByLabel(`${base}/USDT`, { exact: true }).check();
+      await dialog.getByLabel('Capital per trade', { exact: true }).fill('100');
+      // LIVE without the acknowledgement is refused before anything is sent.
+      await dialog.getByLabel('Automatic LIVE', { exact: true }).check();
+      await dialog.getByText('Automatic LIVE places real orders without asking you').waitFor();
+      await dialog.getByRole('button', { name: 'Create configuration' }).click();
+      await dialog.getByText(/tick the acknowledgement to choose it/).waitFor();
+      await screenshot(page, '15-pattern-config-live-refused');
+      await dialog.getByLabel('Manual', { exact: true }).check();
+      await dialog.getByRole('button', { name: 'Create configuration' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+      const notice = (await page.locator('.config-notice').innerText()).trim();
+      const created = /^Configuration #(\d+) MA_CROSSOVER created\.$/.exec(notice);
+      check(created, `no creation notice after saving: "${notice}"`);
+      const createdId = created[1];
+      const item = page.locator(`.pattern-config[data-config-id="${createdId}"]`);
+      await item.waitFor();
+      const text = await item.innerText();
+      check(text.includes(planSymbol) && text.includes('Manual') && text.includes('15m'), `the new configuration is listed as: ${text}`);
+      await screenshot(page, '16-patterns');
+
+      // A scan now, on demand, rather than waiting for the next candle close: whatever it
+      // finds on the simulator's candles is in the feed (and, for a confirmed MA_CROSSOVER,
+      // the configuration above has made a trade that waits for confirmation).
+      const scanned = await scanNow(planSymbol, '15m');
+      console.log(`  on-demand scan of ${planSymbol} 15m: ${scanned.state}, ${scanned.candles_scanned} candles, ${scanned.detections} detections, ${scanned.new_patterns} new patterns`);
+      check(scanned.state === 'done', `the scan ended ${scanned.state}: ${scanned.error ?? ''}`);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
+      const firstPattern = page.locator('.pattern-feed__item').first();
+      await Promise.race([firstPattern.waitFor(), page.getByText(/No pattern found yet/).waitFor()]);
+      if (await firstPattern.count()) {
+        await firstPattern.click();
+        const detail = page.locator('.pattern-detail');
+        await detail.locator('.chart-caption').waitFor();
+        await detail.locator('.intent-chart__canvas canvas').first().waitFor({ timeout: 15_000 });
+        const caption = await detail.locator('.chart-caption').innerText();
+        check(/Trigger candle \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/.test(caption), `the chart caption names no trigger candle: ${caption}`);
+        await screenshot(page, '17-pattern-detail');
+        console.log(`  pattern opened: ${caption.trim()}`);
+        const waiting = await page.locator('.pending-intent').count();
+        console.log(`  trades awaiting confirmation: ${waiting}`);
+      } else {
+        console.log('  the feed is empty (the scan found no pattern on these candles): no pattern to open');
+      }
+
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
+      await page.locator('.kill-switch[data-enabled]').waitFor();
+      await expectNoHorizontalScroll(page, 375);
+      await screenshot(page, '18-phone-patterns');
+      await page.getByRole('button', { name: '+ New configuration' }).click();
+      const phoneDialog = page.getByRole('dialog', { name: 'New pattern configuration' });
+      await phoneDialog.getByLabel('Automatic LIVE', { exact: true }).check();
+      await phoneDialog.getByText('Automatic LIVE places real orders without asking you').waitFor();
+      await expectNoHorizontalScroll(page, 375);
+      await screenshot(page, '19-phone-pattern-config-form');
+      await phoneDialog.getByRole('button', { name: 'Cancel' }).click();
+      await phoneDialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: `Delete configuration #${createdId} MA_CROSSOVER` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this configuration?' });
+      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await item.waitFor({ state: 'detached', timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  },
+
   // Last: a LIVE execution leaves a position open on its symbol (see symbolsWithoutOpenPosition).
   async live(browser) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -401,6 +539,11 @@ async function main() {
   try {
     for (const [name, run] of Object.entries(scenarios)) {
       if (ONLY.length && !ONLY.includes(name)) continue;
+      if (NEEDS_ENDPOINT[name] && (await endpointMissing(NEEDS_ENDPOINT[name]))) {
+        results.push({ name, ok: false, skipped: true, error: `the API has no ${NEEDS_ENDPOINT[name]}` });
+        console.log(`skip ${name}: the API answers 404 to ${NEEDS_ENDPOINT[name]}`);
+        continue;
+      }
       const started = Date.now();
       try {
         await run(browser);
@@ -415,7 +558,8 @@ async function main() {
     await browser.close();
   }
   await writeFile(resolve(ARTIFACTS, 'results.json'), JSON.stringify({ base_url: BASE_URL, results, timings }, null, 2));
-  const failed = results.filter((r) => !r.ok);
+  const failed = results.filter((r) => !r.ok && !r.skipped);
+  const skipped = results.filter((r) => r.skipped);
   if (DOCS_IMAGES && failed.length === 0) {
     await mkdir(DOCS_IMAGES, { recursive: true });
     for (const shot of GUIDE_SHOTS) {
@@ -424,7 +568,7 @@ async function main() {
     console.log(`  user-guide screenshots copied to ${DOCS_IMAGES}`);
   }
   for (const t of timings) console.log(`click → ${t.to} (${t.scenario}): ${t.ms} ms`);
-  console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+  console.log(`${results.length - failed.length - skipped.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
   process.exit(failed.length ? 1 : 0);
 }
 

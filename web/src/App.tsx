@@ -8,6 +8,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PatternsPage } from './pages/PatternsPage';
 import { TradingIntentStatusPage } from './pages/TradingIntentStatusPage';
 
 export function AppRoutes() {
@@ -24,6 +25,7 @@ export function AppRoutes() {
         <Route index element={<DashboardPage />} />
         <Route path="trading-intent/:id" element={<TradingIntentStatusPage />} />
         <Route path="history" element={<HistoryPage />} />
+        <Route path="patterns" element={<PatternsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

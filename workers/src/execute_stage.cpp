@@ -2,6 +2,7 @@
 // exactly once (docs/decisions/0003-pipeline.md, "LIVE placement"). EXECUTING → EXECUTED or
 // FAILED. Never a filled entry without a stop: a stop the exchange keeps refusing is replaced
 // by a market exit and the intent FAILS with the reason.
+#include "auto_execution.hpp"
 #include "intent_record.hpp"
 #include "order_book.hpp"
 #include "robson/domain/client_order_id.hpp"
@@ -342,6 +343,10 @@ std::vector<wire::JobEnvelope> runExecuteStage(StageContext& context,
     }
     if (!intent || intent->status != "EXECUTING") {
         completeAsNoOp(context, job);
+        return {};
+    }
+    // An automatic execution stops here, before its first order, if the kill switch went off.
+    if (stopIfKillSwitchOff(context, job, *intent)) {
         return {};
     }
     Execution run{context, job, *intent, modeOf(job), *strategy, {}, {}, nlohmann::json::array()};

@@ -20,7 +20,8 @@ std::optional<IntentRecord> loadIntent(pqxx::transaction_base& txn,
     const pqxx::result rows = txn.exec_params(
         std::string("SELECT id, tenant_id, strategy_id, symbol, side, timeframe, capital::text, "
                     "       status::text, quantity::text, entry_price::text, stop_price::text, "
-                    "       risk_amount::text, coalesce(plan::text, 'null') "
+                    "       risk_amount::text, coalesce(plan::text, 'null'), "
+                    "       coalesce(metadata::text, '{}') "
                     "  FROM trading_intents WHERE id = $1") +
             (lock ? " FOR UPDATE" : ""),
         intent_id);
@@ -46,6 +47,7 @@ std::optional<IntentRecord> loadIntent(pqxx::transaction_base& txn,
     intent.stop_price = optionalDecimal(row[10]);
     intent.risk_amount = optionalDecimal(row[11]);
     intent.plan = nlohmann::json::parse(row[12].as<std::string>());
+    intent.metadata = nlohmann::json::parse(row[13].as<std::string>());
     return intent;
 }
 

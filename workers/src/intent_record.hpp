@@ -27,7 +27,8 @@ struct IntentRecord {
     std::optional<domain::Decimal> entry_price;
     std::optional<domain::Decimal> stop_price;
     std::optional<domain::Decimal> risk_amount;
-    nlohmann::json plan;  ///< null until planned
+    nlohmann::json plan;      ///< null until planned
+    nlohmann::json metadata;  ///< {} unless the creator put something there (the scanner does)
 };
 
 /// The intent, or nullopt when no such row exists. `lock` takes FOR UPDATE.

@@ -1,4 +1,4 @@
-// robson-worker: one worker of a pool (plan, validate or execute). Start as many as you like,
+// robson-worker: one worker of a pool (plan, validate, execute or scan). Start as many as you like,
 // on any machine that reaches the broker and the database:
 //   robson-worker --service plan --broker tcp://10.0.0.5:5555 --database postgresql://…
 // The exchange comes from ROBSON_EXCHANGE_URL / _API_KEY / _API_SECRET (the local simulator by
@@ -23,7 +23,7 @@ extern "C" void onSignal(int /*signal*/) {
 }
 
 constexpr const char* kUsage =
-    "usage: robson-worker --service plan|validate|execute [--broker tcp://127.0.0.1:5555]\n"
+    "usage: robson-worker --service plan|validate|execute|scan [--broker tcp://127.0.0.1:5555]\n"
     "                     [--database URL] [--exchange URL] [--metrics 127.0.0.1:9101]\n"
     "  --database defaults to $DATABASE_URL; --broker to $ROBSON_BROKER; the exchange to\n"
     "  $ROBSON_EXCHANGE_URL (the simulator at http://127.0.0.1:8765 when unset).\n";
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
         }
     }
     if (!kind || !workers::stageFor(*kind)) {
-        std::cerr << "robson-worker: --service must be plan, validate or execute\n" << kUsage;
+        std::cerr << "robson-worker: --service must be plan, validate, execute or scan\n" << kUsage;
         return 2;
     }
     if (options.database_url.empty()) {

@@ -17,7 +17,7 @@ Stage stageFor(wire::JobKind kind) {
         case wire::JobKind::Execute:
             return runExecuteStage;
         case wire::JobKind::Scan:
-            return nullptr;  // the pattern scanner arrives with its own issue
+            return runScanStage;
     }
     return nullptr;
 }

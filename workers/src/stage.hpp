@@ -36,6 +36,8 @@ using Stage =
                                                               const store::ClaimedJob& job);
 [[nodiscard]] std::vector<wire::JobEnvelope> runExecuteStage(StageContext& context,
                                                              const store::ClaimedJob& job);
+[[nodiscard]] std::vector<wire::JobEnvelope> runScanStage(StageContext& context,
+                                                          const store::ClaimedJob& job);
 
 /// The stage that serves a service name, or nullptr for an unknown name.
 [[nodiscard]] Stage stageFor(wire::JobKind kind);

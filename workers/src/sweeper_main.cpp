@@ -1,11 +1,13 @@
 // robson-sweeper: the at-least-once half of the pipeline. Every second it re-sends the jobs
-// PostgreSQL says are owed (never picked up, lease expired, retry due) and gives up plan and
-// validate jobs past their deadline. Any number may run: a PostgreSQL advisory lock makes one
-// of them the active sweeper.
+// PostgreSQL says are owed (never picked up, lease expired, retry due), gives up plan,
+// validate and scan jobs past their deadline, and schedules the pattern scans owed at each
+// candle close. Any number may run: a PostgreSQL advisory lock makes one of them the active
+// sweeper (and scheduler).
 #include "log_line.hpp"
 #include "robson/bus/job_sender.hpp"
 #include "robson/metrics/metrics_server.hpp"
 #include "robson/store/job_queue.hpp"
+#include "scan_scheduling.hpp"
 #include "sweeper_metrics.hpp"
 
 #include <csignal>
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
     bus::JobSender sender(context, broker);
     std::unique_ptr<pqxx::connection> db;
     bool leader = false;
+    workers::ScanScheduler scheduler;
     workers::logEvent("info", "sweeper_started", {{"broker", broker}});
     while (!g_stopping.load()) {
         try {
@@ -107,6 +110,17 @@ int main(int argc, char** argv) {
                                       {{"job_id", envelope.job_id},
                                        {"intent_id", envelope.intent_id},
                                        {"kind", std::string(wire::toString(envelope.kind))}});
+                }
+                const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count();
+                for (const auto& envelope : workers::scheduleDueScans(*db, scheduler, now_ms)) {
+                    if (sender.send(envelope)) {
+                        store::markDispatched(*db, envelope.job_id);
+                    }
+                    workers::logEvent("info",
+                                      "scan_scheduled",
+                                      {{"job_id", envelope.job_id}, {"scan", envelope.intent_id}});
                 }
             }
         } catch (const std::exception& error) {

@@ -26,6 +26,10 @@ public:
     /// effect at the next job). Throws secrets::SecretError when stored keys do not open.
     exchange::ExchangeGateway& forTenant(pqxx::connection& db, std::int64_t tenant_id);
 
+    /// The gateway with the process's keys, for work that belongs to no tenant (a scan reads
+    /// public klines).
+    exchange::ExchangeGateway& marketData() { return *shared_; }
+
     /// "simulator", "binance-testnet" or "binance": whose keys are looked up.
     [[nodiscard]] const std::string& exchangeName() const { return exchange_name_; }
 

@@ -1,5 +1,7 @@
 // VALIDATE: the five guards and the paper simulation against the account and market now;
-// PENDING → VALIDATED (warnings shown, never blocking) or → REJECTED (any FAIL).
+// PENDING → VALIDATED (warnings shown, never blocking) or → REJECTED (any FAIL). A pattern
+// intent in an automatic mode then goes on to EXECUTING when every guardrail allows.
+#include "auto_execution.hpp"
 #include "intent_record.hpp"
 #include "robson/domain/execution_plan.hpp"
 #include "robson/domain/indicators.hpp"
@@ -117,6 +119,15 @@ std::vector<wire::JobEnvelope> runValidateStage(StageContext& context,
     const auto next_status = domain::intentAfterValidation(report);
     const std::string status(domain::toString(next_status));
 
+    std::string rejection_reasons;
+    for (const auto& guard : report.guards) {
+        if (guard.status == domain::GuardStatus::Fail) {
+            rejection_reasons +=
+                (rejection_reasons.empty() ? "" : "; ") + guard.name + ": " + guard.message;
+        }
+    }
+    const bool validated = next_status == domain::IntentStatus::Validated;
+
     pqxx::work txn(context.db);
     const pqxx::result moved = txn.exec_params(
         "UPDATE trading_intents SET status = $2::intent_status, validation_result = $3::jsonb, "
@@ -127,27 +138,24 @@ std::vector<wire::JobEnvelope> runValidateStage(StageContext& context,
         intent->id,
         status,
         validationJson(report).dump(),
-        [&] {
-            std::string reasons;
-            for (const auto& guard : report.guards) {
-                if (guard.status == domain::GuardStatus::Fail) {
-                    reasons += (reasons.empty() ? "" : "; ") + guard.name + ": " + guard.message;
-                }
-            }
-            return reasons;
-        }());
+        rejection_reasons);
+    std::vector<wire::JobEnvelope> next;
     if (moved.affected_rows() == 1) {
-        appendAudit(
-            txn,
-            *intent,
-            context.actor,
-            next_status == domain::IntentStatus::Validated ? "INTENT_VALIDATED" : "INTENT_REJECTED",
-            {{"status", std::string(domain::toString(report.status))},
-             {"warnings", report.warnings}});
+        appendAudit(txn,
+                    *intent,
+                    context.actor,
+                    validated ? "INTENT_VALIDATED" : "INTENT_REJECTED",
+                    {{"status", std::string(domain::toString(report.status))},
+                     {"warnings", report.warnings}});
+        // A pattern intent in an automatic mode: the guardrails decide, in this transaction.
+        if (auto execute = startAutomaticExecution(
+                txn, *intent, validated, rejection_reasons, context.actor)) {
+            next.push_back(*execute);
+        }
     }
     store::completeJob(txn, job);
     txn.commit();
-    return {};
+    return next;
 }
 
 }  // namespace robson::workers

@@ -93,10 +93,12 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
     auto log_ids = ids;
     log_ids["attempt"] = claim->attempt;
     try {
-        StageContext context{db,
-                             exchanges_.forTenant(db, claim->tenant_id),
-                             wallNowMs,
-                             "worker:" + std::string(wire::toString(options_.kind))};
+        // A scan reads public market data for every tenant: the process's own keys.
+        auto& exchange = claim->kind == wire::JobKind::Scan
+                             ? exchanges_.marketData()
+                             : exchanges_.forTenant(db, claim->tenant_id);
+        StageContext context{
+            db, exchange, wallNowMs, "worker:" + std::string(wire::toString(options_.kind))};
         const auto next = stageFor(options_.kind)(context, *claim);
         metrics_.finished(JobOutcome::Success, elapsed());
         logEvent("info", "job_done", log_ids);
@@ -117,7 +119,7 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         pqxx::work txn(db);
         const bool dead = store::retryOrBury(txn, *claim, error.what());
         if (dead) {
-            store::endIntentOfDeadJob(txn, claim->kind, claim->intent_id, error.what());
+            store::endWorkOfDeadJob(txn, *claim, error.what());
         }
         txn.commit();
         if (dead) {

@@ -12,6 +12,7 @@
 #include "robson/domain/utc_time.hpp"
 #include "robson/store/job_queue.hpp"
 #include "routes/intent_pipeline.hpp"
+#include "routes/pagination.hpp"
 #include "routes/route_support.hpp"
 
 namespace robson::api {
@@ -23,9 +24,6 @@ using nlohmann::json;
 constexpr std::int64_t kMaxCapital = 1'000'000'000;
 constexpr std::size_t kMaxMetadataBytes = 4096;
 constexpr std::int64_t kMaxStrategyId = std::int64_t{1} << 53U;  // exact in every JSON reader
-constexpr std::int64_t kDefaultPageSize = 20;
-constexpr std::int64_t kMaxPageSize = 100;
-constexpr std::int64_t kMaxPage = 1'000'000;
 
 /// The validated create request; defaults not yet applied.
 struct CreateRequest {
@@ -198,23 +196,20 @@ Response history(AppContext& context, const Request& request) {
     }
     filter.since = timeFilter(query, "since");
     filter.until = timeFilter(query, "until");
-    const std::int64_t page = query.integer("page", 1, kMaxPage).value_or(1);
-    const std::int64_t page_size =
-        query.integer("page_size", 1, kMaxPageSize).value_or(kDefaultPageSize);
+    const PageRequest page = readPage(query);
     const auto [count, rows] = db::withConnection(context.pool, [&](pqxx::connection& connection) {
         // One snapshot, so the count and the page agree.
         pqxx::read_transaction txn(connection);
         const std::int64_t total = repo::countIntents(txn, caller.tenant_id, filter);
         auto records =
-            repo::listIntents(txn, caller.tenant_id, filter, (page - 1) * page_size, page_size);
+            repo::listIntents(txn, caller.tenant_id, filter, page.offset(), page.page_size);
         return std::make_pair(total, std::move(records));
     });
     json results = json::array();
     for (const auto& record : rows) {
         results.push_back(intentSummaryJson(record));
     }
-    return jsonResponse(
-        200, {{"count", count}, {"page", page}, {"page_size", page_size}, {"results", results}});
+    return jsonResponse(200, pageJson(count, page, std::move(results)));
 }
 
 Response audit(AppContext& context, const Request& request, const PathParams& params) {

@@ -26,6 +26,20 @@ std::string requireIntentId(const PathParams& params) {
     return it->second;
 }
 
+std::int64_t requireRowId(const PathParams& params, const std::string& what) {
+    constexpr std::int64_t kMaxRowId = std::int64_t{1} << 53U;  // exact in every JSON reader
+    const auto it = params.find("id");
+    if (it == params.end() || it->second.empty() || it->second.size() > 16 ||
+        it->second.find_first_not_of("0123456789") != std::string::npos) {
+        throw notFound(what);
+    }
+    const std::int64_t id = std::stoll(it->second);
+    if (id < 1 || id > kMaxRowId) {
+        throw notFound(what);
+    }
+    return id;
+}
+
 bool isPlausibleSymbol(std::string_view symbol) {
     if (symbol.size() < 2 || symbol.size() > 20) {
         return false;

@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "auth/authenticate.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,11 @@ namespace robson::api {
 
 /// The {id} of a route, or 404 not_found when it cannot be an intent id.
 [[nodiscard]] std::string requireIntentId(const PathParams& params);
+
+/// The {id} of a route naming a BIGSERIAL row (a pattern configuration, a pattern, a scan):
+/// decimal digits only, 1 to 2^53. Anything else cannot exist, so it is 404 not_found for
+/// `what` without a query.
+[[nodiscard]] std::int64_t requireRowId(const PathParams& params, const std::string& what);
 
 /// A symbol as the schema allows it (^[A-Z0-9]{2,20}$).
 [[nodiscard]] bool isPlausibleSymbol(std::string_view symbol);

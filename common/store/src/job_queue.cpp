@@ -1,5 +1,7 @@
 #include "robson/store/job_queue.hpp"
 
+#include "robson/store/scan_jobs.hpp"
+
 #include <algorithm>
 #include <string_view>
 
@@ -17,7 +19,7 @@ wire::JobKind kindOf(std::string_view text) {
 }
 
 wire::JobEnvelope envelopeOf(const pqxx::row& row) {
-    // Columns: id, kind, intent_id, tenant_id, attempt, deadline_ms.
+    // Columns: id, kind, intent (or "scan:<id>"), tenant (or ""), attempt, deadline_ms.
     wire::JobEnvelope envelope;
     envelope.job_id = row[0].as<std::int64_t>();
     envelope.kind = kindOf(row[1].as<std::string>());
@@ -30,9 +32,10 @@ wire::JobEnvelope envelopeOf(const pqxx::row& row) {
     return envelope;
 }
 
+// A scan job has no intent and no tenant: its envelope names the scan (scan_jobs.hpp).
 constexpr const char* kEnvelopeColumns =
-    "id, kind, intent_id, tenant_id::text, attempt, "
-    "(extract(epoch FROM deadline) * 1000)::bigint";
+    "id, kind, coalesce(intent_id, 'scan:' || scan_id::text), coalesce(tenant_id::text, ''), "
+    "attempt, (extract(epoch FROM deadline) * 1000)::bigint";
 
 }  // namespace
 
@@ -76,8 +79,9 @@ std::optional<ClaimedJob> claimJob(pqxx::connection& connection,
         "       lease_until = now() + $3 * interval '1 millisecond', updated_at = now() "
         " WHERE id = $1 "
         "   AND (state IN ('ready', 'retry') OR (state = 'running' AND lease_until < now())) "
-        "RETURNING id, kind, intent_id, tenant_id, attempt, max_attempts, payload::text, "
-        "          (extract(epoch FROM deadline) * 1000)::bigint",
+        "RETURNING id, kind, coalesce(intent_id, ''), coalesce(tenant_id, 0), attempt, "
+        "          max_attempts, payload::text, (extract(epoch FROM deadline) * 1000)::bigint, "
+        "          scan_id",
         job_id,
         owner,
         static_cast<std::int64_t>(lease.count()));
@@ -95,6 +99,9 @@ std::optional<ClaimedJob> claimJob(pqxx::connection& connection,
     job.max_attempts = row[5].as<int>();
     job.payload_json = row[6].as<std::string>();
     job.deadline_ms = row[7].as<std::int64_t>();
+    if (!row[8].is_null()) {
+        job.scan_id = row[8].as<std::int64_t>();
+    }
     return job;
 }
 
@@ -106,6 +113,17 @@ void completeJob(pqxx::work& txn, const ClaimedJob& claim) {
         claim.job_id,
         claim.attempt);
     if (done.affected_rows() != 1) {
+        throw FencedOut("job " + std::to_string(claim.job_id) + " attempt " +
+                        std::to_string(claim.attempt) + " was taken over by a later delivery");
+    }
+}
+
+void withdrawJob(pqxx::work& txn, const ClaimedJob& claim) {
+    const pqxx::result withdrawn =
+        txn.exec_params("DELETE FROM jobs WHERE id = $1 AND attempt = $2 AND state = 'running'",
+                        claim.job_id,
+                        claim.attempt);
+    if (withdrawn.affected_rows() != 1) {
         throw FencedOut("job " + std::to_string(claim.job_id) + " attempt " +
                         std::to_string(claim.attempt) + " was taken over by a later delivery");
     }
@@ -173,6 +191,16 @@ void endIntentOfDeadJob(pqxx::work& txn,
     }
 }
 
+void endWorkOfDeadJob(pqxx::work& txn, const ClaimedJob& claim, const std::string& reason) {
+    if (claim.kind == wire::JobKind::Scan) {
+        if (claim.scan_id) {
+            failScanOfDeadJob(txn, *claim.scan_id, reason);
+        }
+        return;
+    }
+    endIntentOfDeadJob(txn, claim.kind, claim.intent_id, reason);
+}
+
 std::vector<wire::JobEnvelope> takeDueJobs(pqxx::connection& connection,
                                            std::chrono::milliseconds redispatch_after,
                                            int limit) {
@@ -213,14 +241,17 @@ int buryExpiredJobs(pqxx::connection& connection) {
     const pqxx::result buried = txn.exec(
         "UPDATE jobs SET state = 'dead', updated_at = now(), "
         "       last_error = coalesce(last_error, 'no worker completed it before its deadline') "
-        " WHERE kind IN ('plan', 'validate') AND now() >= deadline "
+        " WHERE kind IN ('plan', 'validate', 'scan') AND now() >= deadline "
         "   AND (state IN ('ready', 'retry') OR (state = 'running' AND lease_until < now())) "
-        "RETURNING kind, intent_id, last_error");
+        "RETURNING kind, coalesce(intent_id, ''), scan_id, last_error");
     for (const auto& row : buried) {
-        endIntentOfDeadJob(txn,
-                           kindOf(row[0].as<std::string>()),
-                           row[1].as<std::string>(),
-                           row[2].as<std::string>());
+        ClaimedJob dead;
+        dead.kind = kindOf(row[0].as<std::string>());
+        dead.intent_id = row[1].as<std::string>();
+        if (!row[2].is_null()) {
+            dead.scan_id = row[2].as<std::int64_t>();
+        }
+        endWorkOfDeadJob(txn, dead, row[3].as<std::string>());
     }
     txn.commit();
     return static_cast<int>(buried.size());

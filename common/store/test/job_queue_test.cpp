@@ -189,6 +189,27 @@ BOOST_AUTO_TEST_CASE(plan_and_validate_jobs_past_their_deadline_end_their_intent
                "FAILED");
 }
 
+BOOST_AUTO_TEST_CASE(a_withdrawn_job_can_be_enqueued_again_and_a_zombie_cannot_withdraw) {
+    exec("UPDATE trading_intents SET status = 'EXECUTING' WHERE id = '" + intent_id + "'");
+    const auto job = *enqueue(wire::JobKind::Execute);
+    const auto zombie = *store::claimJob(db, job.job_id, "worker-a", 60s);
+    exec("UPDATE jobs SET lease_until = now() - interval '1 second' WHERE id = " +
+         std::to_string(job.job_id));
+    const auto current = *store::claimJob(db, job.job_id, "worker-b", 60s);
+    {
+        pqxx::work txn(db);
+        BOOST_CHECK_THROW(store::withdrawJob(txn, zombie), store::FencedOut);
+    }
+    BOOST_TEST(!enqueue(wire::JobKind::Execute).has_value());
+    {
+        pqxx::work txn(db);
+        store::withdrawJob(txn, current);
+        txn.commit();
+    }
+    BOOST_TEST(scalar("SELECT count(*) FROM jobs WHERE id = " + std::to_string(job.job_id)) == "0");
+    BOOST_TEST(enqueue(wire::JobKind::Execute).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(the_audit_trail_refuses_updates_and_deletes) {
     exec("INSERT INTO audit_trail (tenant_id, intent_id, actor, action) VALUES (" +
          std::to_string(tenant_id) + ", '" + intent_id + "', 'test', 'X')");

@@ -49,6 +49,14 @@ BOOST_AUTO_TEST_CASE(round_trips_every_field) {
     BOOST_TEST((std::get<JobEnvelope>(decoded) == sample()));
 }
 
+BOOST_AUTO_TEST_CASE(round_trips_a_scan_job_that_names_its_scan_and_no_tenant) {
+    // Scan jobs (docs/decisions/0005-pattern-scanner.md) have no intent and no tenant.
+    const JobEnvelope scan{JobEnvelope::kSchemaVersion, 7, JobKind::Scan, "scan:19", "", 1, 1};
+    const auto decoded = decode(encode(scan));
+    BOOST_REQUIRE(std::holds_alternative<JobEnvelope>(decoded));
+    BOOST_TEST((std::get<JobEnvelope>(decoded) == scan));
+}
+
 BOOST_AUTO_TEST_CASE(ignores_unknown_keys_from_newer_writers) {
     const auto frame = packMap(8, [](auto& p) {
         p.pack("v"), p.pack(1), p.pack("job"), p.pack(7), p.pack("kind"), p.pack("plan");

@@ -110,3 +110,8 @@ CREATE TABLE guardrail_decisions (
 );
 CREATE INDEX guardrail_decisions_tenant ON guardrail_decisions (tenant_id, id DESC);
 CREATE INDEX guardrail_decisions_intent ON guardrail_decisions (intent_id);
+
+-- The daily cap and the cooldown count the automatic executions a worker started: the audit
+-- rows AUTO_EXECUTION_REQUESTED (robson/store/autotrigger.hpp), found by tenant and time.
+CREATE INDEX audit_trail_auto_executions ON audit_trail (tenant_id, created_at)
+    WHERE action = 'AUTO_EXECUTION_REQUESTED';

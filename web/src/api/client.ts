@@ -48,7 +48,7 @@ export interface ApiResponse<T> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** false for /api/auth/*: no bearer token, no refresh, a 401 is just an error. */
@@ -166,4 +166,16 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
 
 export function apiPost<T>(path: string, body: unknown, authenticated = true): Promise<ApiResponse<T>> {
   return apiRequest<T>(path, { method: 'POST', body, authenticated });
+}
+
+export function apiPut<T>(path: string, body: unknown): Promise<ApiResponse<T>> {
+  return apiRequest<T>(path, { method: 'PUT', body });
+}
+
+export function apiPatch<T>(path: string, body: unknown): Promise<ApiResponse<T>> {
+  return apiRequest<T>(path, { method: 'PATCH', body });
+}
+
+export function apiDelete(path: string): Promise<ApiResponse<null>> {
+  return apiRequest<null>(path, { method: 'DELETE' });
 }

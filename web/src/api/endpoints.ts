@@ -1,7 +1,15 @@
 // One function per endpoint of docs/api-contract.md.
-import { apiGet, apiPost, type ApiResponse } from './client';
+import { apiDelete, apiGet, apiPatch, apiPost, apiPut, type ApiResponse } from './client';
 import type {
   AuditResponse,
+  AutotriggerSettings,
+  AutotriggerUpdate,
+  GuardrailDecision,
+  PatternCatalogEntry,
+  PatternConfig,
+  PatternConfigRequest,
+  PatternFilters,
+  PatternInstance,
   CancelResponse,
   CandlesResponse,
   CreateIntentRequest,
@@ -48,6 +56,40 @@ export const api = {
   intents: (filters: HistoryFilters, signal?: AbortSignal) =>
     apiGet<PagedResponse<IntentSummary>>(`/api/intents/?${historyQuery(filters)}`, signal),
 
+  candles: (symbol: string, interval: string, signal?: AbortSignal) =>
+    apiGet<CandlesResponse>(
+      `/api/candles/?symbol=${encodeURIComponent(symbol)}&interval=${encodeURIComponent(interval)}&limit=200`,
+      signal,
+    ),
+
+  // The pattern scanner (docs/decisions/0005-pattern-scanner.md).
+  patternCatalog: (signal?: AbortSignal) =>
+    apiGet<{ results: PatternCatalogEntry[] }>('/api/patterns/catalog/', signal),
+
+  patternConfigs: (signal?: AbortSignal) => apiGet<ListResponse<PatternConfig>>('/api/pattern-configs/', signal),
+
+  createPatternConfig: (request: PatternConfigRequest) => apiPost<PatternConfig>('/api/pattern-configs/', request),
+
+  updatePatternConfig: (id: number, changes: Partial<PatternConfigRequest>) =>
+    apiPatch<PatternConfig>(`/api/pattern-configs/${id}/`, changes),
+
+  deletePatternConfig: (id: number) => apiDelete(`/api/pattern-configs/${id}/`),
+
+  patterns: (filters: PatternFilters, signal?: AbortSignal) =>
+    apiGet<PagedResponse<PatternInstance>>(`/api/patterns/?${patternQuery(filters)}`, signal),
+
+  pattern: (id: number, signal?: AbortSignal) => apiGet<PatternInstance>(`/api/patterns/${id}/`, signal),
+
+  pendingConfirmation: (signal?: AbortSignal) =>
+    apiGet<ListResponse<IntentSummary>>('/api/intents/pending-confirmation/', signal),
+
+  autotrigger: (signal?: AbortSignal) => apiGet<AutotriggerSettings>('/api/autotrigger/', signal),
+
+  updateAutotrigger: (changes: AutotriggerUpdate) => apiPut<AutotriggerSettings>('/api/autotrigger/', changes),
+
+  guardrailDecisions: (page: number, pageSize: number, signal?: AbortSignal) =>
+    apiGet<PagedResponse<GuardrailDecision>>(`/api/autotrigger/decisions/?page=${page}&page_size=${pageSize}`, signal),
+
   /** Server-Sent Events of one intent's status (EventSource cannot send headers). */
   intentEventsUrl: (id: string, accessToken: string) =>
     `${intentPath(id)}/events/?access_token=${encodeURIComponent(accessToken)}`,
@@ -59,6 +101,17 @@ export function historyQuery(filters: HistoryFilters): string {
   if (filters.symbol) query.set('symbol', filters.symbol);
   if (filters.since) query.set('since', filters.since);
   if (filters.until) query.set('until', filters.until);
+  query.set('page', String(filters.page ?? 1));
+  query.set('page_size', String(filters.page_size ?? 20));
+  return query.toString();
+}
+
+export function patternQuery(filters: PatternFilters): string {
+  const query = new URLSearchParams();
+  if (filters.symbol) query.set('symbol', filters.symbol);
+  if (filters.timeframe) query.set('timeframe', filters.timeframe);
+  if (filters.pattern) query.set('pattern', filters.pattern);
+  if (filters.state) query.set('state', filters.state);
   query.set('page', String(filters.page ?? 1));
   query.set('page_size', String(filters.page_size ?? 20));
   return query.toString();

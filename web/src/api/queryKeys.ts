@@ -1,4 +1,4 @@
-import type { HistoryFilters } from './types';
+import type { HistoryFilters, PatternFilters } from './types';
 
 export const queryKeys = {
   strategies: ['strategies'] as const,
@@ -8,4 +8,13 @@ export const queryKeys = {
   intentCandles: (id: string) => ['intent', id, 'candles'] as const,
   intents: (filters: HistoryFilters) => ['intents', filters] as const,
   allIntents: ['intents'] as const,
+  // Under 'intents', so whatever refreshes the intents (execute, cancel) refreshes this too.
+  pendingConfirmation: ['intents', 'pending-confirmation'] as const,
+  candles: (symbol: string, interval: string) => ['candles', symbol, interval] as const,
+  patternCatalog: ['patterns', 'catalog'] as const,
+  patterns: (filters: PatternFilters) => ['patterns', 'feed', filters] as const,
+  pattern: (id: number) => ['patterns', 'one', id] as const,
+  patternConfigs: ['pattern-configs'] as const,
+  autotrigger: ['autotrigger'] as const,
+  guardrailDecisions: (page: number) => ['autotrigger', 'decisions', page] as const,
 };

@@ -186,10 +186,12 @@ export interface IntentSummary {
   executed_at?: string | null;
   cancelled_at?: string | null;
   updated_at?: string | null;
+  metadata?: Record<string, unknown>;
+  /** Who made it, as the API decides: "pattern" only for the scanner's intents (decision 0005). */
+  source?: 'pattern' | 'user' | string;
 }
 
 export interface Intent extends IntentSummary {
-  metadata?: Record<string, unknown>;
   plan?: IntentPlan | null;
   validation_result?: ValidationResult | null;
   execution_result?: ExecutionResult | null;
@@ -239,4 +241,120 @@ export interface HistoryFilters {
   until?: string;
   page?: number;
   page_size?: number;
+}
+
+// ---- The pattern scanner (docs/decisions/0005-pattern-scanner.md) ----
+
+export type PatternState = 'DETECTED' | 'CONFIRMED' | 'CONSUMED' | 'EXPIRED' | 'INVALIDATED';
+export type PatternConfigMode = 'manual' | 'auto_dry_run' | 'auto_live';
+
+export interface PatternCatalogEntry {
+  pattern: string;
+  direction: Side | string;
+  base_confidence: string;
+  description: string;
+}
+
+export interface PatternConfig {
+  id: number;
+  strategy_id: number;
+  strategy_name: string;
+  pattern: string;
+  symbols: string[];
+  timeframes: string[];
+  min_confidence: string;
+  capital: string;
+  mode: PatternConfigMode;
+  risk_acknowledged_at: string | null;
+  enabled: boolean;
+  created_at?: string | null;
+  updated_at?: string | null;
+}
+
+/** POST body; PATCH takes any subset. */
+export interface PatternConfigRequest {
+  strategy_id: number;
+  pattern: string;
+  symbols: string[];
+  timeframes: string[];
+  min_confidence: string;
+  capital: string;
+  mode: PatternConfigMode;
+  acknowledge_risk: boolean;
+  enabled: boolean;
+}
+
+/** The OHLCV of the candle that completed a pattern (no open_time: trigger_open_time has it). */
+export interface TriggerCandle {
+  open?: string;
+  high?: string;
+  low?: string;
+  close?: string;
+  volume?: string;
+}
+
+export interface PatternInstance {
+  id: number;
+  pattern: string;
+  direction: Side | string;
+  symbol: string;
+  timeframe: string;
+  trigger_open_time: string;
+  trigger_candle: TriggerCandle | null;
+  confidence: string;
+  confirmation_level: string | null;
+  invalidation_level: string | null;
+  state: PatternState;
+  explanation: string;
+  detected_at: string | null;
+  confirmed_at: string | null;
+  decided_at: string | null;
+  intents: Array<{ id: string; status: IntentStatus }>;
+}
+
+export interface PatternFilters {
+  symbol?: string;
+  timeframe?: string;
+  pattern?: string;
+  state?: PatternState | '';
+  page?: number;
+  page_size?: number;
+}
+
+export interface AutotriggerSettings {
+  enabled: boolean;
+  daily_cap: number;
+  cooldown_minutes: number;
+  auto_executions_today: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export type AutotriggerUpdate = Partial<Pick<AutotriggerSettings, 'enabled' | 'daily_cap' | 'cooldown_minutes'>>;
+
+export interface GuardrailDecision {
+  id: number;
+  config_id: number | null;
+  pattern_id: number | null;
+  intent_id: string | null;
+  symbol: string;
+  guardrail: string;
+  allowed: boolean;
+  reason: string;
+  created_at: string | null;
+}
+
+/** An intent's metadata when a pattern made it (metadata.source == "pattern"). */
+export interface PatternIntentMetadata {
+  source: 'pattern';
+  pattern: {
+    id: number;
+    kind: string;
+    confidence: string;
+    direction?: Side | string;
+    trigger_open_time?: string;
+    trigger_candle?: TriggerCandle;
+  };
+  config_id?: number | null;
+  auto_mode?: PatternConfigMode | string;
 }

@@ -1,13 +1,16 @@
 import { useEffect, useRef } from 'react';
+import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Container from 'react-bootstrap/Container';
 import Nav from 'react-bootstrap/Nav';
 import Navbar from 'react-bootstrap/Navbar';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import { usePendingConfirmation } from '../api/patternQueries';
 import { tokenStore } from '../auth/tokenStore';
 import { useSession } from '../auth/useSession';
 import { StartOperationProvider, useStartOperation } from './StartOperationContext';
+import { usePendingConfirmationToasts } from './usePendingConfirmationToasts';
 
 function StartOperationButton({ className }: { className?: string }) {
   const open = useStartOperation();
@@ -18,9 +21,31 @@ function StartOperationButton({ className }: { className?: string }) {
   );
 }
 
+/** "Patterns", with the number of pattern trades awaiting confirmation (said in full to screen readers). */
+function PatternsNavLink({ pending }: { pending: number }) {
+  return (
+    <Nav.Link
+      as={NavLink}
+      to="/patterns"
+      eventKey="patterns"
+      aria-label={pending > 0 ? `Patterns, ${pending} awaiting confirmation` : undefined}
+    >
+      Patterns
+      {pending > 0 && (
+        <Badge bg="warning" text="dark" pill className="ms-1 pending-badge" data-testid="pending-badge" aria-hidden="true">
+          {pending}
+        </Badge>
+      )}
+    </Nav.Link>
+  );
+}
+
 function AppNavbar() {
   const session = useSession();
   const queryClient = useQueryClient();
+  // Polled on every page: it feeds the badge and the notice of a new trade to confirm.
+  const pending = usePendingConfirmation();
+  usePendingConfirmationToasts(pending.data?.results);
   return (
     <Navbar expand="md" bg="dark" data-bs-theme="dark" className="mb-3" collapseOnSelect>
       <Container fluid="lg">
@@ -39,6 +64,9 @@ function AppNavbar() {
               <Nav.Link as={NavLink} to="/history" eventKey="history">
                 History
               </Nav.Link>
+            </Nav.Item>
+            <Nav.Item as="li">
+              <PatternsNavLink pending={pending.data?.count ?? 0} />
             </Nav.Item>
           </Nav>
           <div className="d-flex flex-column flex-md-row gap-2 align-items-md-center py-2 py-md-0">

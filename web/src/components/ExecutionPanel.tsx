@@ -8,11 +8,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorDetail } from '../api/client';
 import { api } from '../api/endpoints';
 import { queryKeys } from '../api/queryKeys';
-import type { ExecutionMode, Intent } from '../api/types';
+import type { ExecuteResponse, ExecutionMode, Intent, IntentSummary } from '../api/types';
 import { LiveConfirmationDialog } from './LiveConfirmationDialog';
 
+interface ExecutionPanelProps {
+  /** The whole intent, or a summary (the pending list has summaries: enough to confirm LIVE). */
+  intent: Intent | IntentSummary;
+  /** The card's heading level: h2 on the intent's page, deeper inside a list. */
+  headingAs?: 'h2' | 'h3' | 'h4';
+  onExecuted?: (response: ExecuteResponse, mode: ExecutionMode) => void;
+}
+
 /** EXECUTE: DRY-RUN at once; LIVE only after "I understand the risk" and a confirmation. */
-export function ExecutionPanel({ intent }: { intent: Intent }) {
+export function ExecutionPanel({ intent, headingAs = 'h2', onExecuted }: ExecutionPanelProps) {
   const queryClient = useQueryClient();
   const [riskAcknowledged, setRiskAcknowledged] = useState(false);
   const [confirmingLive, setConfirmingLive] = useState(false);
@@ -20,13 +28,14 @@ export function ExecutionPanel({ intent }: { intent: Intent }) {
   const execute = useMutation({
     mutationFn: (mode: ExecutionMode) =>
       api.executeIntent(intent.intent_id, { mode, acknowledge_risk: mode === 'LIVE' && riskAcknowledged }),
-    onSuccess: ({ data }) => {
+    onSuccess: ({ data }, mode) => {
       queryClient.setQueryData<Intent>(queryKeys.intentStatus(intent.intent_id), (previous) =>
         previous ? { ...previous, status: data.status, execution_result: data.execution_result } : previous,
       );
       setConfirmingLive(false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.intentStatus(intent.intent_id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allIntents });
+      onExecuted?.(data, mode);
     },
     onError: () => {
       setConfirmingLive(false);
@@ -35,11 +44,12 @@ export function ExecutionPanel({ intent }: { intent: Intent }) {
   });
 
   const sendingMode = execute.isPending ? execute.variables : null;
+  const helpId = `live-risk-help-${intent.intent_id}`;
 
   return (
     <Card className="mb-4 execution-panel" border="primary">
       <Card.Body>
-        <Card.Title as="h2" className="h5">
+        <Card.Title as={headingAs} className="h5">
           Execute
         </Card.Title>
         <p className="small">
@@ -60,7 +70,7 @@ export function ExecutionPanel({ intent }: { intent: Intent }) {
             variant="danger"
             onClick={() => setConfirmingLive(true)}
             disabled={!riskAcknowledged || execute.isPending}
-            aria-describedby="live-risk-help"
+            aria-describedby={helpId}
           >
             Execute LIVE…
           </Button>
@@ -73,7 +83,7 @@ export function ExecutionPanel({ intent }: { intent: Intent }) {
           onChange={(e) => setRiskAcknowledged(e.target.checked)}
           disabled={execute.isPending}
         />
-        <Form.Text id="live-risk-help">LIVE stays disabled until you tick the box above.</Form.Text>
+        <Form.Text id={helpId}>LIVE stays disabled until you tick the box above.</Form.Text>
       </Card.Body>
       <LiveConfirmationDialog
         intent={intent}

@@ -1,37 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import Spinner from 'react-bootstrap/Spinner';
-import {
-  CandlestickSeries,
-  ColorType,
-  LineStyle,
-  createChart,
-  type AutoscaleInfo,
-  type CandlestickData,
-  type IChartApi,
-  type UTCTimestamp,
-} from 'lightweight-charts';
 import { useIntentCandles } from '../api/intentQueries';
-import type { CandlesResponse, Intent, PlanLevel } from '../api/types';
+import type { Intent, PlanLevel } from '../api/types';
 import { formatDecimal } from '../lib/decimal';
+import { formatCandleTime, patternMetadata, toChartSeconds } from '../lib/patterns';
+import { CandleCanvas, triggerMarker, type CandleMarkerSpec, type PriceLineSpec } from './CandleCanvas';
 import { ErrorAlert } from './ErrorAlert';
-
-/**
- * The chart works in pixels, so here (and only here) decimal strings become numbers: the
- * figures the person reads are always the strings, in the caption below the chart.
- */
-function toPlotNumber(value: string): number {
-  return Number.parseFloat(value);
-}
-
-export function toCandlestickData(candles: CandlesResponse['candles']): CandlestickData<UTCTimestamp>[] {
-  return candles.map((candle) => ({
-    time: Math.floor(candle.open_time / 1000) as UTCTimestamp,
-    open: toPlotNumber(candle.open),
-    high: toPlotNumber(candle.high),
-    low: toPlotNumber(candle.low),
-    close: toPlotNumber(candle.close),
-  }));
-}
 
 interface ChartLines {
   entry: string | null | undefined;
@@ -39,72 +13,18 @@ interface ChartLines {
   levels: PlanLevel[];
 }
 
-function CandleCanvas({ data, lines }: { data: CandlesResponse; lines: ChartLines }) {
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    let chart: IChartApi | null = null;
-    try {
-      chart = createChart(element, {
-        autoSize: true,
-        layout: { background: { type: ColorType.Solid, color: '#ffffff' }, textColor: '#212529' },
-        grid: { vertLines: { color: '#eef0f2' }, horzLines: { color: '#eef0f2' } },
-        timeScale: { timeVisible: true, secondsVisible: false },
-      });
-      const series = chart.addSeries(CandlestickSeries, {
-        upColor: '#198754',
-        downColor: '#dc3545',
-        borderVisible: false,
-        wickUpColor: '#198754',
-        wickDownColor: '#dc3545',
-      });
-      series.setData(toCandlestickData(data.candles));
-      // Keep the entry, the stop and the levels on screen even when the candles do not reach them.
-      const marks = [lines.entry, lines.stop, ...lines.levels.map((level) => level.price)]
-        .filter((price): price is string => !!price)
-        .map(toPlotNumber)
-        .filter(Number.isFinite);
-      if (marks.length > 0) {
-        series.applyOptions({
-          autoscaleInfoProvider: (original: () => AutoscaleInfo | null) => {
-            const base = original();
-            if (!base?.priceRange) return base;
-            return {
-              ...base,
-              priceRange: {
-                minValue: Math.min(base.priceRange.minValue, ...marks),
-                maxValue: Math.max(base.priceRange.maxValue, ...marks),
-              },
-            };
-          },
-        });
-      }
-      lines.levels.forEach((level, index) =>
-        series.createPriceLine({
-          price: toPlotNumber(level.price),
-          color: '#6c757d',
-          lineWidth: 1,
-          lineStyle: LineStyle.Dotted,
-          axisLabelVisible: false,
-          title: `L${index + 1}`,
-        }),
-      );
-      if (lines.entry) {
-        series.createPriceLine({ price: toPlotNumber(lines.entry), color: '#0d6efd', lineWidth: 2, lineStyle: LineStyle.Solid, title: 'Entry' });
-      }
-      if (lines.stop) {
-        series.createPriceLine({ price: toPlotNumber(lines.stop), color: '#b02a37', lineWidth: 2, lineStyle: LineStyle.Dashed, title: 'Stop' });
-      }
-      chart.timeScale().fitContent();
-    } catch (error) {
-      console.warn('The chart could not be drawn', error);
-    }
-    return () => chart?.remove();
-  }, [data, lines]);
-
-  return <div ref={container} className="intent-chart__canvas" aria-hidden="true" />;
+function priceLines(lines: ChartLines): PriceLineSpec[] {
+  const specs: PriceLineSpec[] = lines.levels.map((level, index) => ({
+    price: level.price,
+    color: '#6c757d',
+    style: 'dotted',
+    width: 1,
+    title: `L${index + 1}`,
+    axisLabel: false,
+  }));
+  if (lines.entry) specs.push({ price: lines.entry, color: '#0d6efd', style: 'solid', width: 2, title: 'Entry' });
+  if (lines.stop) specs.push({ price: lines.stop, color: '#b02a37', style: 'dashed', width: 2, title: 'Stop' });
+  return specs;
 }
 
 /** Candles of the intent's timeframe with entry, stop and the support/resistance levels. */
@@ -112,6 +32,8 @@ export default function IntentChart({ intent }: { intent: Intent }) {
   const candles = useIntentCandles(intent.intent_id, !!intent.plan);
   const data = candles.data;
   const planLevels = intent.plan?.stop?.levels;
+  const pattern = patternMetadata(intent)?.pattern;
+  const triggerSeconds = toChartSeconds(pattern?.trigger_open_time);
   // Stable while the figures are (query results keep their identity when unchanged), so the
   // chart is not rebuilt on every status poll.
   const lines: ChartLines = useMemo(
@@ -122,6 +44,13 @@ export default function IntentChart({ intent }: { intent: Intent }) {
     }),
     [data, intent.entry_price, intent.stop_price, planLevels],
   );
+  const specs = useMemo(() => priceLines(lines), [lines]);
+  // A pattern-made intent marks the candle that completed the pattern.
+  const triggerDirection = pattern?.direction;
+  const markers: CandleMarkerSpec[] = useMemo(
+    () => (triggerSeconds === null ? [] : [triggerMarker(triggerSeconds, triggerDirection)]),
+    [triggerSeconds, triggerDirection],
+  );
   if (!intent.plan) return null;
   return (
     <section aria-labelledby="chart-heading" className="mb-4 intent-chart">
@@ -130,7 +59,7 @@ export default function IntentChart({ intent }: { intent: Intent }) {
       </h2>
       {candles.isLoading && <Spinner animation="border" size="sm" role="status" aria-label="Loading the candles" />}
       {candles.error && <ErrorAlert error={candles.error} title="The candles could not be loaded" />}
-      {data && data.candles.length > 0 && <CandleCanvas data={data} lines={lines} />}
+      {data && data.candles.length > 0 && <CandleCanvas candles={data.candles} lines={specs} markers={markers} />}
       <p className="small mt-2 mb-0 chart-caption">
         <span className="legend legend--entry">Entry {formatDecimal(lines.entry)}</span>
         {' · '}
@@ -140,6 +69,14 @@ export default function IntentChart({ intent }: { intent: Intent }) {
             {' · '}
             <span className="legend legend--level">
               Levels found: {lines.levels.map((level, i) => `L${i + 1} ${formatDecimal(level.price)}`).join(', ')}
+            </span>
+          </>
+        )}
+        {pattern && triggerSeconds !== null && (
+          <>
+            {' · '}
+            <span className="legend legend--trigger">
+              {pattern.kind} trigger candle {formatCandleTime(pattern.trigger_open_time)}
             </span>
           </>
         )}

@@ -5,6 +5,11 @@ export interface ToastMessage {
   title: string;
   body: string;
   variant?: 'success' | 'danger' | 'info' | 'warning' | 'secondary' | 'primary' | 'dark';
+  /**
+   * Also announce it (politely) to screen readers: for news nothing else on the page says,
+   * such as a new trade awaiting confirmation. Status changes are announced by the stepper.
+   */
+  announce?: boolean;
 }
 
 interface ShownToast extends ToastMessage {
@@ -38,15 +43,20 @@ function StatusToast({ toast, onClose }: { toast: ShownToast; onClose: () => voi
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ShownToast[]>([]);
+  const [announcement, setAnnouncement] = useState('');
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const notify = useCallback((message: ToastMessage) => {
     setToasts((all) => [...all.slice(-2), { ...message, id: nextToastId++ }]);
+    if (message.announce) setAnnouncement(`${message.title}. ${message.body}`);
   }, []);
   const value = useMemo(() => notify, [notify]);
 
   return (
     <ToastContext.Provider value={value}>
       {children}
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="toast-announcer">
+        {announcement}
+      </div>
       <div className="toast-container position-fixed bottom-0 end-0 p-3 robson-toasts">
         {toasts.map((toast) => (
           <StatusToast key={toast.id} toast={toast} onClose={() => dismiss(toast.id)} />

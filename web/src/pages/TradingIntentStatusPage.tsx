@@ -15,6 +15,7 @@ import { ExecutionPanel } from '../components/ExecutionPanel';
 import { ExecutionResults } from '../components/ExecutionResults';
 import { IntentStepper } from '../components/IntentStepper';
 import { PageHeading } from '../components/PageHeading';
+import { PatternSourceCard } from '../components/patterns/PatternSourceCard';
 import { StatusBadge } from '../components/StatusBadge';
 import { TradingIntentResults } from '../components/TradingIntentResults';
 import { useStatusChangeToasts } from '../components/useStatusChangeToasts';
@@ -110,6 +111,7 @@ export function TradingIntentStatusPage() {
             </div>
           )}
           {intent.execution_result && <ExecutionResults result={intent.execution_result} />}
+          <PatternSourceCard intent={intent} />
           <TradingIntentResults intent={intent} />
         </Col>
         <Col lg={5}>

@@ -1,4 +1,11 @@
-import type { Intent, IntentStatus } from '../api/types';
+import type {
+  AutotriggerSettings,
+  GuardrailDecision,
+  Intent,
+  IntentStatus,
+  PatternConfig,
+  PatternInstance,
+} from '../api/types';
 
 export const STRATEGIES = {
   count: 2,
@@ -84,4 +91,105 @@ export function intentFixture(overrides: Partial<Intent> = {}): Intent {
 
 export function withStatus(status: IntentStatus, overrides: Partial<Intent> = {}): Intent {
   return intentFixture({ status, ...overrides });
+}
+
+// ---- The pattern scanner ----
+
+export const PATTERN_CATALOG = {
+  results: [
+    { pattern: 'MA_CROSSOVER', direction: 'BUY', base_confidence: '0.70', description: 'SMA4 crosses above SMA9.' },
+    { pattern: 'HAMMER', direction: 'BUY', base_confidence: '0.75', description: 'A long lower wick after a fall.' },
+    { pattern: 'BEARISH_ENGULFING', direction: 'SELL', base_confidence: '0.72', description: 'A red body engulfs the green one.' },
+  ],
+};
+
+export function configFixture(overrides: Partial<PatternConfig> = {}): PatternConfig {
+  return {
+    id: 3,
+    strategy_id: 1,
+    strategy_name: 'All In',
+    pattern: 'MA_CROSSOVER',
+    symbols: ['BTCUSDT'],
+    timeframes: ['15m'],
+    min_confidence: '0.70',
+    capital: '1000',
+    mode: 'manual',
+    risk_acknowledged_at: null,
+    enabled: true,
+    created_at: '2026-12-01T09:00:00Z',
+    updated_at: '2026-12-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export function patternFixture(overrides: Partial<PatternInstance> = {}): PatternInstance {
+  return {
+    id: 17,
+    pattern: 'HAMMER',
+    direction: 'BUY',
+    symbol: 'BTCUSDT',
+    timeframe: '15m',
+    trigger_open_time: '2026-12-04T10:15:00Z',
+    trigger_candle: { open: '95100.00', high: '95200.00', low: '94100.00', close: '95150.00', volume: '12.5' },
+    confidence: '0.85',
+    confirmation_level: '95200.00',
+    invalidation_level: '94100.00',
+    state: 'CONFIRMED',
+    explanation: 'A hammer: the lower wick is 4.7 times the body, after three falling closes.',
+    detected_at: '2026-12-04T10:30:02Z',
+    confirmed_at: '2026-12-04T10:45:02Z',
+    decided_at: null,
+    intents: [{ id: 'intent-aaaa000000000001', status: 'VALIDATED' }],
+    ...overrides,
+  };
+}
+
+export function autotriggerFixture(overrides: Partial<AutotriggerSettings> = {}): AutotriggerSettings {
+  return {
+    enabled: true,
+    daily_cap: 10,
+    cooldown_minutes: 60,
+    auto_executions_today: 3,
+    updated_at: '2026-12-04T08:00:00Z',
+    updated_by: 'demo',
+    ...overrides,
+  };
+}
+
+export function decisionFixture(overrides: Partial<GuardrailDecision> = {}): GuardrailDecision {
+  return {
+    id: 1,
+    config_id: 3,
+    pattern_id: 17,
+    intent_id: 'intent-aaaa000000000001',
+    symbol: 'BTCUSDT',
+    guardrail: 'cooldown',
+    allowed: false,
+    reason: 'An automatic execution on BTCUSDT 12 minutes ago; the cooldown is 60 minutes.',
+    created_at: '2026-12-04T10:45:03Z',
+    ...overrides,
+  };
+}
+
+/** An intent a pattern made (metadata.source == "pattern"). */
+export function patternIntentFixture(overrides: Partial<Intent> = {}): Intent {
+  return intentFixture({
+    intent_id: 'intent-aaaa000000000001',
+    entry_mode: 'pattern',
+    source: 'pattern',
+    metadata: {
+      source: 'pattern',
+      pattern: {
+        id: 17,
+        kind: 'HAMMER',
+        confidence: '0.85',
+        direction: 'BUY',
+        trigger_open_time: '2026-12-04T10:15:00Z',
+        trigger_candle: { open: '95100.00', high: '95200.00', low: '94100.00', close: '95150.00', volume: '12.5' },
+      },
+      config_id: 3,
+      auto_mode: 'manual',
+    },
+    ...overrides,
+  });
 }

@@ -30,7 +30,9 @@ export function mockApi(routes: Record<string, Handler | { status: number; body?
     const route = routes[`${method} ${url}`] ?? routes[`${method} ${path}`];
     if (!route) return new Response(JSON.stringify({ detail: `no mock for ${method} ${url}`, code: 'not_found' }), { status: 404 });
     const reply = await (typeof route === 'function' ? route(call) : route);
-    return new Response(reply.body === undefined ? '' : JSON.stringify(reply.body), {
+    // A 204 (or 304) may carry no body at all, not even an empty one.
+    const bodyless = reply.status === 204 || reply.status === 304;
+    return new Response(bodyless ? null : reply.body === undefined ? '' : JSON.stringify(reply.body), {
       status: reply.status,
       headers: { 'Content-Type': 'application/json' },
     });

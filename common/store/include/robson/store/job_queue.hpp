@@ -35,12 +35,14 @@ struct NewJob {
 /// a duplicate request or completion cannot enqueue twice).
 [[nodiscard]] std::optional<wire::JobEnvelope> enqueueJob(pqxx::work& txn, const NewJob& job);
 
-/// A job a worker claimed: its fencing token is `attempt`.
+/// A job a worker claimed: its fencing token is `attempt`. A scan job has no intent and no
+/// tenant (intent_id "", tenant_id 0) and names its scans row instead (scan_id).
 struct ClaimedJob {
     std::int64_t job_id = 0;
     wire::JobKind kind = wire::JobKind::Plan;
     std::string intent_id;
     std::int64_t tenant_id = 0;
+    std::optional<std::int64_t> scan_id;  ///< set for scan jobs only
     int attempt = 0;  ///< the fencing token: every write of this delivery checks it
     int max_attempts = 0;
     std::string payload_json;
@@ -67,6 +69,12 @@ public:
 /// FencedOut when the job's attempt is no longer `claim.attempt`.
 void completeJob(pqxx::work& txn, const ClaimedJob& claim);
 
+/// Withdraws the claimed job inside `txn`: its row is deleted, so the same stage can be
+/// enqueued again for the intent later (UNIQUE (intent, kind) would otherwise refuse it). For
+/// work given back before anything was done, e.g. an automatic execution the kill switch
+/// stopped before any order was placed. Throws FencedOut like completeJob.
+void withdrawJob(pqxx::work& txn, const ClaimedJob& claim);
+
 /// Extends the lease of a long job (the execute worker while it waits on the exchange).
 /// Throws FencedOut when another delivery took the job.
 void extendLease(pqxx::connection& connection,
@@ -81,14 +89,20 @@ void extendLease(pqxx::connection& connection,
 
 /// Ends the intent of a job given up: PLANNING → FAILED, PENDING → REJECTED (validation could
 /// not run), each guarded so an intent that moved on meanwhile is left alone. Execute jobs are
-/// never buried (an order may be on the exchange): this does nothing for them.
+/// never buried (an order may be on the exchange), and scan jobs have no intent: this does
+/// nothing for them.
 void endIntentOfDeadJob(pqxx::work& txn,
                         wire::JobKind kind,
                         const std::string& intent_id,
                         const std::string& reason);
 
+/// Ends what a job given up was for: its intent (endIntentOfDeadJob), or for a scan job its
+/// scans row, marked failed (failScanOfDeadJob in scan_jobs.hpp).
+void endWorkOfDeadJob(pqxx::work& txn, const ClaimedJob& claim, const std::string& reason);
+
 /// Jobs owed a (re)send: ready or retry jobs not dispatched for `redispatch_after` (and due),
-/// and running jobs whose lease expired. Marks them dispatched now. At most `limit`.
+/// and running jobs whose lease expired. Marks them dispatched now. At most `limit`. A scan
+/// job's envelope carries intent "scan:<scan id>" and tenant "" (scan_jobs.hpp).
 [[nodiscard]] std::vector<wire::JobEnvelope> takeDueJobs(pqxx::connection& connection,
                                                          std::chrono::milliseconds redispatch_after,
                                                          int limit);
@@ -97,8 +111,8 @@ void endIntentOfDeadJob(pqxx::work& txn,
 /// re-sending it.
 void markDispatched(pqxx::connection& connection, std::int64_t job_id);
 
-/// Buries plan/validate jobs past their deadline that no worker is running (no live lease) and
-/// ends their intents. Returns how many.
+/// Buries plan/validate/scan jobs past their deadline that no worker is running (no live
+/// lease) and ends their intents (a scan's row: failed). Returns how many.
 int buryExpiredJobs(pqxx::connection& connection);
 
 }  // namespace robson::store

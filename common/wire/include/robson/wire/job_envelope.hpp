@@ -25,8 +25,8 @@ struct JobEnvelope {
     int schema_version = kSchemaVersion;  ///< "v": readers refuse another major version
     std::int64_t job_id = 0;              ///< "job": the jobs table row
     JobKind kind = JobKind::Plan;         ///< "kind"
-    std::string intent_id;                ///< "intent"
-    std::string tenant;                   ///< "tenant"
+    std::string intent_id;                ///< "intent"; a scan job's is "scan:<scan id>"
+    std::string tenant;                   ///< "tenant"; "" for a scan job (no tenant)
     int attempt = 1;                      ///< "attempt": the fencing token of this delivery
     std::int64_t deadline_ms = 0;         ///< "deadline": epoch ms after which the job is dead
 
