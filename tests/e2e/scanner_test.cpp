@@ -424,6 +424,13 @@ BOOST_AUTO_TEST_CASE(scan_jobs_are_counted_under_the_scan_service) {
         succeeded += std::stod(text.substr(at + series.size()));
     }
     BOOST_TEST(succeeded >= 2.0);  // at least the two racing scans
+    // The sweeper counts the recorded patterns by state (refreshed every 200 ms round).
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto sweeper = Stack::scrape(s.stack->sweeperMetricsUrl());
+    const std::string consumed = "robson_pattern_instances{state=\"CONSUMED\"} ";
+    const auto at = sweeper.find(consumed);
+    BOOST_REQUIRE(at != std::string::npos);
+    BOOST_TEST(std::stod(sweeper.substr(at + consumed.size())) >= 1.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
