@@ -52,6 +52,7 @@ bench: deps
 	@cmake --preset bench >/dev/null
 	@cmake --build --preset bench -j $(JOBS)
 	@build/bench/tests/bench/domain_bench --benchmark_counters_tabular=true
+	@build/bench/tests/bench/pattern_bench --benchmark_counters_tabular=true
 	@build/bench/tests/bench/exchange_bench --benchmark_min_time=2
 
 # The distribution of technical-stop distances over every window of the real candles.

@@ -45,6 +45,9 @@ Stack::Stack(StackOptions options) : options_(options) {
     std::filesystem::create_directories(run_dir_);
     log_file_ = run_dir_ + "/stack.log";
     std::vector<std::string> sim_args{"--port", "0", "--seed", "7"};
+    if (!options_.sim_data_dir.empty()) {
+        sim_args.insert(sim_args.end(), {"--data", options_.sim_data_dir});
+    }
     if (!options_.sim_api_key.empty()) {
         sim_args.insert(
             sim_args.end(),
@@ -79,6 +82,9 @@ Stack::Stack(StackOptions options) : options_(options) {
         for (int i = 0; i < options_.workers_per_pool; ++i) {
             static_cast<void>(startWorker(service));
         }
+    }
+    for (int i = 0; i < options_.scan_workers; ++i) {
+        static_cast<void>(startWorker("scan"));
     }
     if (options_.with_api) {
         std::vector<std::string> args{"--port",

@@ -24,6 +24,10 @@ struct StackOptions {
     /// ROBSON_SECRET_KEY for the workers (tenants' stored keys are read only with it).
     std::string secret_key_hex;
     int workers_per_pool = 1;
+    /// Workers of the scan pool (the pattern scanner); none unless a test scans.
+    int scan_workers = 0;
+    /// The simulator's kline CSVs (--data); its shipped sim/data/ when empty.
+    std::string sim_data_dir;
 };
 
 class Stack {

@@ -162,13 +162,16 @@ std::optional<wire::JobEnvelope> startAutomaticExecution(pqxx::work& txn,
     return envelope;
 }
 
-bool startedAutomatically(pqxx::transaction_base& txn, const std::string& intent_id) {
-    const pqxx::result rows = txn.exec_params(
-        "SELECT action FROM audit_trail WHERE intent_id = $1 "
-        "   AND action IN ('EXECUTION_REQUESTED', $2) ORDER BY id DESC LIMIT 1",
-        intent_id,
-        store::kAutoExecutionAction);
-    return !rows.empty() && rows[0][0].as<std::string>() == store::kAutoExecutionAction;
+bool startedAutomatically(pqxx::transaction_base& txn, const store::ClaimedJob& job) {
+    // The validate worker writes the execute job and its AUTO_EXECUTION_REQUESTED row in one
+    // transaction, so both carry that transaction's now(); a person's later execution makes a
+    // new job with a later time.
+    return !txn.exec_params(
+                   "SELECT 1 FROM jobs j JOIN audit_trail a ON a.intent_id = j.intent_id "
+                   " WHERE j.id = $1 AND a.action = $2 AND a.created_at = j.created_at",
+                   job.job_id,
+                   store::kAutoExecutionAction)
+                .empty();
 }
 
 bool stopIfKillSwitchOff(StageContext& context,
@@ -177,7 +180,7 @@ bool stopIfKillSwitchOff(StageContext& context,
     pqxx::work txn(context.db);
     const auto has_orders =
         !txn.exec_params("SELECT 1 FROM orders WHERE intent_id = $1 LIMIT 1", intent.id).empty();
-    if (has_orders || !startedAutomatically(txn, intent.id)) {
+    if (has_orders || !startedAutomatically(txn, job)) {
         return false;  // a person's execution, or one already under way: not ours to stop
     }
     // FOR SHARE: a PUT switching it off waits for us, or we see its result.

@@ -32,9 +32,9 @@ namespace robson::workers {
     const std::string& rejection_reason,
     const std::string& actor);
 
-/// True when the intent's current execution was started automatically (its latest execution
-/// request is AUTO_EXECUTION_REQUESTED rather than a person's EXECUTION_REQUESTED).
-[[nodiscard]] bool startedAutomatically(pqxx::transaction_base& txn, const std::string& intent_id);
+/// True when the execute job was made by an automatic execution (startAutomaticExecution),
+/// not by a person's request.
+[[nodiscard]] bool startedAutomatically(pqxx::transaction_base& txn, const store::ClaimedJob& job);
 
 /// The execute worker's re-check before the first order of an automatic execution. When the
 /// tenant's kill switch is off, the intent goes back EXECUTING → VALIDATED, the job is

@@ -254,28 +254,47 @@ BOOST_AUTO_TEST_CASE(the_execute_worker_stops_an_automatic_execution_when_switch
     BOOST_TEST(store::enqueueJob(txn, job).has_value());
 }
 
-BOOST_AUTO_TEST_CASE(the_execute_worker_leaves_a_persons_execution_and_one_under_way_alone) {
-    settings(false, 10, 60);
+BOOST_AUTO_TEST_CASE(the_execute_worker_leaves_a_persons_execution_alone) {
     testing::ScriptedMarket market;
     StageContext context{db, market, [] { return std::int64_t{0}; }, "worker:execute"};
-    // A person's execution (EXECUTION_REQUESTED) is never stopped by the switch.
-    const auto manual = intent(dry_config, "auto_dry_run", "BTCUSDT", "EXECUTING");
-    exec("INSERT INTO audit_trail (tenant_id, intent_id, actor, action) VALUES (" +
-         std::to_string(tenant_id) + ", '" + manual.id + "', 'user:x', 'EXECUTION_REQUESTED')");
-    store::ClaimedJob claim;
-    BOOST_TEST(!stopIfKillSwitchOff(context, claim, manual));
-    // An automatic one whose order row exists already (a redelivery) goes on.
-    const auto under_way = intent(dry_config, "auto_dry_run", "BTCUSDT", "EXECUTING");
-    exec("INSERT INTO audit_trail (tenant_id, intent_id, actor, action) VALUES (" +
-         std::to_string(tenant_id) + ", '" + under_way.id +
-         "', 'worker:validate', 'AUTO_EXECUTION_REQUESTED')");
+    // Stopped once by the switch, then executed by a person (a new job, a later time).
+    const auto record = intent(dry_config, "auto_dry_run");
+    const auto automatic = *start(record);
+    settings(false, 10, 60);
+    BOOST_REQUIRE(
+        stopIfKillSwitchOff(context, *store::claimJob(db, automatic.job_id, "test", 60s), record));
+    std::optional<wire::JobEnvelope> by_person;
+    {
+        pqxx::work txn(db);
+        txn.exec_params("UPDATE trading_intents SET status = 'EXECUTING' WHERE id = $1", record.id);
+        store::NewJob job;
+        job.intent_id = record.id;
+        job.tenant_id = tenant_id;
+        job.kind = wire::JobKind::Execute;
+        job.payload_json = R"({"mode": "DRY_RUN"})";
+        by_person = store::enqueueJob(txn, job);
+        txn.commit();
+    }
+    const auto claim = *store::claimJob(db, by_person->job_id, "test", 60s);
+    BOOST_TEST(!stopIfKillSwitchOff(context, claim, record));
+    BOOST_TEST(status(record) == "EXECUTING");
+}
+
+BOOST_AUTO_TEST_CASE(the_execute_worker_goes_on_with_an_execution_already_under_way) {
+    testing::ScriptedMarket market;
+    StageContext context{db, market, [] { return std::int64_t{0}; }, "worker:execute"};
+    const auto record = intent(dry_config, "auto_dry_run");
+    const auto envelope = *start(record);
+    settings(false, 10, 60);
+    // A redelivery: the entry's row exists, so an order may be on the exchange.
     exec(
         "INSERT INTO orders (intent_id, role, mode, client_order_id, symbol, side, type, "
         "quantity) VALUES ('" +
-        under_way.id + "', 'ENTRY', 'LIVE', 'rb-" + under_way.id.substr(7) +
+        record.id + "', 'ENTRY', 'DRY_RUN', 'rb-" + record.id.substr(7) +
         "-e', 'BTCUSDT', 'BUY', 'MARKET', 1)");
-    BOOST_TEST(!stopIfKillSwitchOff(context, claim, under_way));
-    BOOST_TEST(status(under_way) == "EXECUTING");
+    const auto claim = *store::claimJob(db, envelope.job_id, "test", 60s);
+    BOOST_TEST(!stopIfKillSwitchOff(context, claim, record));
+    BOOST_TEST(status(record) == "EXECUTING");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,8 +36,8 @@ void detectInto(const detail::PatternSeries& series,
     appendIf(out, detail::detectMaCrossover(series, index));
     appendIf(out, detail::detectGoldenCross(series, index));
     appendIf(out, detail::detectBollingerRsi(series, index));
-    appendIf(out, detail::detectHammer(series.candles, index));
-    appendIf(out, detail::detectEngulfing(series.candles, index));
+    appendIf(out, detail::detectHammer(series, index));
+    appendIf(out, detail::detectEngulfing(series, index));
 }
 
 }  // namespace

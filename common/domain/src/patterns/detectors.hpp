@@ -2,6 +2,7 @@
 // Internal to the pattern detectors: the data every detector reads, computed once per series
 // (detectAll) or over the prefix ending at the trigger (detectAt), and the detectors.
 
+#include "candle_shape.hpp"
 #include "robson/domain/candle.hpp"
 #include "robson/domain/indicators.hpp"
 #include "robson/domain/patterns/pattern.hpp"
@@ -25,6 +26,9 @@ struct PatternSeries {
     std::vector<WideSum> close_sums;
     IndicatorSeries rsi;                              ///< RSI(14) of the closes
     std::vector<std::optional<BollingerBand>> bands;  ///< Bollinger(20, 2σ) of the closes
+    /// Each candle's body and wicks (nullopt: zero range or malformed); the hammer reads one,
+    /// engulfing two, so each is worked out once.
+    std::vector<std::optional<CandleShape>> shapes;
 };
 
 [[nodiscard]] PatternSeries buildSeries(CandleSpan candles);
@@ -48,8 +52,9 @@ struct PatternSeries {
                                                          std::size_t index);
 [[nodiscard]] std::optional<Detection> detectBollingerRsi(const PatternSeries& series,
                                                           std::size_t index);
-[[nodiscard]] std::optional<Detection> detectHammer(CandleSpan candles, std::size_t index);
+[[nodiscard]] std::optional<Detection> detectHammer(const PatternSeries& series, std::size_t index);
 /// Bullish or bearish (they cannot both hold on one pair).
-[[nodiscard]] std::optional<Detection> detectEngulfing(CandleSpan candles, std::size_t index);
+[[nodiscard]] std::optional<Detection> detectEngulfing(const PatternSeries& series,
+                                                       std::size_t index);
 
 }  // namespace robson::domain::patterns::detail

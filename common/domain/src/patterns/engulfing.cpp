@@ -1,6 +1,5 @@
 // BULLISH_ENGULFING / BEARISH_ENGULFING on the pair (previous candle, trigger): the original's
 // thresholds (reference §8).
-#include "candle_shape.hpp"
 #include "detectors.hpp"
 
 #include <string>
@@ -17,29 +16,33 @@ bool solidBody(const CandleShape& shape, std::int64_t min_body_percent) {
 
 }  // namespace
 
-std::optional<Detection> detectEngulfing(CandleSpan candles, std::size_t index) {
-    if (index == 0 || index >= candles.size()) {
+std::optional<Detection> detectEngulfing(const PatternSeries& series, std::size_t index) {
+    if (index == 0 || index >= series.candles.size()) {
         return std::nullopt;
     }
-    const Candle& first = candles[index - 1];
-    const Candle& second = candles[index];
-    const auto first_shape = shapeOf(first);
-    const auto second_shape = shapeOf(second);
-    if (!first_shape || !second_shape || !solidBody(*first_shape, 20) ||
-        !solidBody(*second_shape, 30)) {
+    const Candle& first = series.candles[index - 1];
+    const Candle& second = series.candles[index];
+    const auto& first_shape = series.shapes[index - 1];
+    const auto& second_shape = series.shapes[index];
+    if (!first_shape || !second_shape) {
         return std::nullopt;
     }
+    // The cheap colour-and-position test first: most pairs fail it.
     const bool bullish = first_shape->bearish && second_shape->bullish &&
                          second.close > first.open && second.open < first.close;
     const bool bearish = first_shape->bullish && second_shape->bearish &&
                          second.close < first.open && second.open > first.close;
-    // body2 / body1 ≥ 1.05, i.e. 20 × body2 ≥ 21 × body1 (body1 > 0: it is ≥ 0.20 of a range).
-    if ((!bullish && !bearish) || !atLeast(second_shape->body, first_shape->body, 105, 100)) {
+    if (!bullish && !bearish) {
+        return std::nullopt;
+    }
+    // body2 / body1 ≥ 1.05 (body1 > 0: it is ≥ 0.20 of a range).
+    if (!solidBody(*first_shape, 20) || !solidBody(*second_shape, 30) ||
+        !atLeast(second_shape->body, first_shape->body, 105, 100)) {
         return std::nullopt;
     }
     const PatternKind kind =
         bullish ? PatternKind::BullishEngulfing : PatternKind::BearishEngulfing;
-    Detection detection = startDetection(kind, candles, index);
+    Detection detection = startDetection(kind, series.candles, index);
     detection.confirmation_level = second.close;
     detection.invalidation_level =
         bullish ? min(first.low, second.low) : max(first.high, second.high);

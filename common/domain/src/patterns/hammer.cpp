@@ -1,15 +1,14 @@
 // HAMMER: a small body on top of a long lower wick (the original's thresholds, reference §8).
-#include "candle_shape.hpp"
 #include "detectors.hpp"
 
 namespace robson::domain::patterns::detail {
 
-std::optional<Detection> detectHammer(CandleSpan candles, std::size_t index) {
-    if (index >= candles.size()) {
+std::optional<Detection> detectHammer(const PatternSeries& series, std::size_t index) {
+    if (index >= series.candles.size()) {
         return std::nullopt;
     }
-    const Candle& candle = candles[index];
-    const auto shape = shapeOf(candle);
+    const Candle& candle = series.candles[index];
+    const auto& shape = series.shapes[index];
     if (!shape) {
         return std::nullopt;
     }
@@ -21,7 +20,7 @@ std::optional<Detection> detectHammer(CandleSpan candles, std::size_t index) {
     if (!hammer) {
         return std::nullopt;
     }
-    Detection detection = startDetection(PatternKind::Hammer, candles, index);
+    Detection detection = startDetection(PatternKind::Hammer, series.candles, index);
     detection.confirmation_level = candle.high;
     detection.invalidation_level = candle.low;
     detection.explanation = "Hammer: body " + ratioText(shape->body, shape->range) +

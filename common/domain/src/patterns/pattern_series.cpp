@@ -23,6 +23,10 @@ PatternSeries buildSeries(CandleSpan candles) {
     const std::vector<double> close_values = closes(candles);
     series.rsi = rsi(close_values, kRsiPeriod);
     series.bands = bollinger(close_values, kBollingerPeriod, kBollingerWidth);
+    series.shapes.reserve(candles.size());
+    for (const Candle& candle : candles) {
+        series.shapes.push_back(shapeOf(candle));
+    }
     return series;
 }
 

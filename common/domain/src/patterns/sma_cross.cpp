@@ -24,8 +24,8 @@ int compareAverages(const PatternSeries& series,
 }
 
 /// The average on the 1e-8 grid (truncated), for the explanation only.
-std::string averageText(const PatternSeries& series, std::size_t last, std::size_t period) {
-    const WideSum average = windowSum(series, last, period) / static_cast<WideSum>(period);
+std::string averageText(const PatternSeries& series, std::size_t end, std::size_t count) {
+    const WideSum average = windowSum(series, end, count) / static_cast<WideSum>(count);
     return Decimal::fromUnits(static_cast<std::int64_t>(average)).toString();
 }
 
