@@ -163,12 +163,20 @@ ApiReply ApiClient::post(const std::string& path, const nlohmann::json& body) {
     return call(Poco::Net::HTTPRequest::HTTP_POST, path, serialize(body));
 }
 
+ApiReply ApiClient::put(const std::string& path, const nlohmann::json& body) {
+    return call(Poco::Net::HTTPRequest::HTTP_PUT, path, serialize(body));
+}
+
 ApiReply ApiClient::getOk(const std::string& path_and_query) {
     return requireObject(get(path_and_query));
 }
 
 ApiReply ApiClient::postOk(const std::string& path, const nlohmann::json& body) {
     return requireObject(post(path, body));
+}
+
+ApiReply ApiClient::putOk(const std::string& path, const nlohmann::json& body) {
+    return requireObject(put(path, body));
 }
 
 ApiReply ApiClient::postAnonymous(const std::string& path, const nlohmann::json& body) {

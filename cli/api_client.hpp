@@ -81,10 +81,12 @@ public:
     /// token_expired.
     ApiReply get(const std::string& path_and_query);
     ApiReply post(const std::string& path, const nlohmann::json& body);
+    ApiReply put(const std::string& path, const nlohmann::json& body);
 
     /// get()/post() that throw ApiError::fromReply unless the status is 2xx with a JSON object.
     ApiReply getOk(const std::string& path_and_query);
     ApiReply postOk(const std::string& path, const nlohmann::json& body);
+    ApiReply putOk(const std::string& path, const nlohmann::json& body);
 
     /// POST without a token and without the refresh dance (login, refresh itself).
     ApiReply postAnonymous(const std::string& path, const nlohmann::json& body);

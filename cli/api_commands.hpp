@@ -31,5 +31,9 @@ int runExecute(const std::vector<std::string>& args,
 int runStatus(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runCancel(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runList(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runScan(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runPatterns(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runPatternConfigs(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runAutotrigger(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace robson::cli

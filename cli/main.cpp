@@ -30,6 +30,14 @@ trading through the Robson API (PLAN -> VALIDATE -> EXECUTE; DRY-RUN unless --li
   status ID [--watch]          the intent whole; --watch follows it until it ends
   cancel ID                    cancel before execution
   list [--status S] [--symbol SYM] [--page N] [--page-size N]
+
+chart patterns (the scanner; docs/decisions/0005-pattern-scanner.md):
+  scan SYMBOL... --timeframe T [--timeout 120]
+                               scan now, follow each scan, then show the patterns found
+  patterns [--symbol S] [--timeframe T] [--pattern P] [--state X]
+                               the pattern feed, newest first, with the intents it made for you
+  pattern-configs              which confirmed patterns become your intents, and how
+  autotrigger on|off|status    automatic execution of confirmed patterns; off is the kill switch
   on every API command: --server URL (else $ROBSON_API_URL, the stored server,
   http://127.0.0.1:8080), --token T (else $ROBSON_TOKEN, the stored login), --json (the API's
   JSON answer for scripts), --help (that command's usage)
@@ -62,12 +70,13 @@ exit codes:
   4  refused by the rules: no trade possible, plan refused (422), validation REJECTED,
      execution FAILED, LIVE execution not confirmed
   5  exchange or API unreachable, timed out, overloaded (503: the Retry-After is printed) or
-     answering something unusable (keys: ROBSON_EXCHANGE_API_KEY/_SECRET for analyze)
+     answering something unusable (keys: ROBSON_EXCHANGE_API_KEY/_SECRET for analyze); a scan
+     that failed or did not finish within --timeout
   6  not authenticated (401): run robson login
   7  not found (404): no such intent, strategy or symbol
   8  conflict: the intent is in the wrong state (409 already executed / not cancellable,
      execute before VALIDATED)
-  130  Ctrl-C while validate or status --watch was waiting
+  130  Ctrl-C while validate, status --watch or scan was waiting
 )";
 
 }  // namespace
@@ -100,6 +109,11 @@ int main(int argc, char** argv) {
             {"status", [](const auto& a) { return runStatus(a, std::cout, std::cerr); }},
             {"cancel", [](const auto& a) { return runCancel(a, std::cout, std::cerr); }},
             {"list", [](const auto& a) { return runList(a, std::cout, std::cerr); }},
+            {"scan", [](const auto& a) { return runScan(a, std::cout, std::cerr); }},
+            {"patterns", [](const auto& a) { return runPatterns(a, std::cout, std::cerr); }},
+            {"pattern-configs",
+             [](const auto& a) { return runPatternConfigs(a, std::cout, std::cerr); }},
+            {"autotrigger", [](const auto& a) { return runAutotrigger(a, std::cout, std::cerr); }},
         };
         if (const auto command = api_commands.find(all.front()); command != api_commands.end()) {
             return command->second(args);

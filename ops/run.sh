@@ -3,8 +3,9 @@
 #   - PostgreSQL: a private cluster in run/pgdata on 127.0.0.1:${ROBSON_PG_PORT:-55432}, unless
 #     DATABASE_URL points at an existing database; migrations applied;
 #   - the exchange simulator (the default exchange; LIVE orders go there) on :8765;
-#   - the broker, the sweeper, WORKERS (default 1) workers of each pool (plan, validate,
-#     execute) and the API (+ web UI when built) on :8080;
+#   - the broker, the sweeper (also the pattern scanner's scheduler), WORKERS (default 1)
+#     workers of each pool (plan, validate, execute, scan) and the API (+ web UI when built)
+#     on :8080;
 #   - a demo tenant and login (demo / robson-demo), printed at the end.
 # Running it twice is harmless: what runs already is kept. `make stop` stops everything.
 set -euo pipefail
@@ -70,7 +71,7 @@ export ROBSON_EXCHANGE_URL=${ROBSON_EXCHANGE_URL:-$sim_url}
 start sweeper "$bin/workers/robson-sweeper" --broker "$broker" --database "$DATABASE_URL" \
     --metrics "127.0.0.1:$((metrics_base + 1))"
 metrics_port=$((metrics_base + 2))
-for service in plan validate execute; do
+for service in plan validate execute scan; do
     for i in $(seq 1 "$workers"); do
         start "worker-$service-$i" "$bin/workers/robson-worker" --service "$service" \
             --broker "$broker" --database "$DATABASE_URL" --metrics "127.0.0.1:$metrics_port"
@@ -96,7 +97,7 @@ cat <<EOT
    login       $demo_user / $demo_password
    exchange    $ROBSON_EXCHANGE_URL   (the simulator: LIVE orders go there, never to Binance)
    database    $DATABASE_URL
-   workers     $workers per pool (plan, validate, execute); logs in $run_dir/
+   workers     $workers per pool (plan, validate, execute, scan); logs in $run_dir/
    metrics     http://127.0.0.1:$metrics_base/metrics (broker), :$((metrics_base + 1)) (sweeper), :$((metrics_base + 2))… (workers)
 
 Try:

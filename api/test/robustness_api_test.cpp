@@ -32,9 +32,19 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400_invalid_json_everywhere) {
                                                               "/api/auth/token/refresh/",
                                                               "/api/intents/create/",
                                                               "/api/intents/" + id + "/execute/",
-                                                              "/api/intents/" + id + "/cancel/"}) {
+                                                              "/api/intents/" + id + "/cancel/",
+                                                              "/api/pattern-configs/",
+                                                              "/api/scans/"}) {
         for (const std::string body : {"{", "[]", "{\"a\":1,}", "\xff\xfe", "{\"a\":1}{"}) {
             const auto reply = api.client().request("POST", target, body, token);
+            BOOST_TEST(reply.status == 400, target + " " + body);
+            BOOST_TEST(reply.code() == "invalid_json", target + " " + body);
+        }
+    }
+    for (const auto& [method, target] : std::vector<std::pair<std::string, std::string>>{
+             {"PUT", "/api/autotrigger/"}, {"PATCH", "/api/pattern-configs/1/"}}) {
+        for (const std::string body : {"{", "[]", "\xff\xfe", ""}) {
+            const auto reply = api.client().request(method, target, body, token);
             BOOST_TEST(reply.status == 400, target + " " + body);
             BOOST_TEST(reply.code() == "invalid_json", target + " " + body);
         }

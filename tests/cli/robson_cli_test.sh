@@ -66,6 +66,17 @@ expect 0 'usage: robson plan buy.sell'                   -- plan --help
 expect 0 '6  not authenticated'                        -- help
 expect 5 'cannot reach the API at http://127.0.0.1:1'  -- strategies --server "$nowhere" --token t
 expect 5 'cannot reach the API'                        -- status intent-1 --server "$nowhere"
+expect 2 'scan needs 1 to 20 symbols'                  -- scan --timeframe 15m
+expect 2 'scan needs --timeframe'                      -- scan BTCUSDT
+expect 2 'timeframe must be one of'                    -- scan BTCUSDT --timeframe 7m
+expect 2 'lists BTCUSDT twice'                         -- scan BTCUSDT btcusdt --timeframe 15m
+expect 2 'state must be one of'                        -- patterns --state FORMING
+expect 2 'pattern must be one of'                      -- patterns --pattern HEAD_AND_SHOULDERS
+expect 2 'on, off or status'                           -- autotrigger enable
+expect 2 'takes no arguments'                          -- pattern-configs all
+expect 0 'usage: robson scan SYMBOL'                   -- scan --help
+expect 0 'autotrigger on.off.status'                   -- help
+expect 5 'cannot reach the API'                        -- autotrigger off --server "$nowhere" --token t
 [[ ! -e $ROBSON_CONFIG ]] || { echo "FAIL: a refused command wrote $ROBSON_CONFIG"; failures=$((failures + 1)); }
 
 bad=$(mktemp)

@@ -276,4 +276,60 @@ BOOST_AUTO_TEST_CASE(the_cli_plans_validates_executes_and_lists_through_the_api)
     std::filesystem::remove(config);
 }
 
+BOOST_AUTO_TEST_CASE(the_cli_scans_lists_patterns_and_flips_the_kill_switch_through_the_api) {
+    // The scan pool is not part of the default stack: this test brings its own worker.
+    static_cast<void>(stack.startWorker("scan"));
+    const auto config = std::filesystem::temp_directory_path() /
+                        ("robson-cli-scan-" + std::to_string(::getpid()) + ".json");
+    const std::string cli =
+        "ROBSON_CONFIG=" + quote(config.string()) + " " + quote(Programs::cli()) + " ";
+    const std::string server = " --server " + stack.apiUrl();
+    const auto login =
+        runCommand(cli + "login --username bob" + suffix + " --password bob-password-1" + server);
+    BOOST_REQUIRE_MESSAGE(login.status == 0, login.output);
+
+    const auto off = runCommand(cli + "autotrigger off" + server);
+    BOOST_TEST(off.status == 0, off.output);
+    BOOST_TEST(off.output.find("OFF (kill switch engaged)") != std::string::npos, off.output);
+    const auto status = runCommand(cli + "autotrigger status --json" + server);
+    const auto settings = json::parse(status.output, nullptr, false);
+    BOOST_REQUIRE_MESSAGE(settings.is_object(), status.output);
+    BOOST_TEST(settings.at("enabled") == false);
+    BOOST_TEST(settings.at("updated_by") == "user:bob" + suffix);
+    BOOST_TEST(runCommand(cli + "autotrigger on" + server).output.find("Automatic execution: ON") !=
+               std::string::npos);
+
+    BOOST_TEST(
+        runCommand(cli + "pattern-configs" + server).output.find("No pattern configurations") !=
+        std::string::npos);
+    const auto created = call("POST",
+                              "/api/pattern-configs/",
+                              {{"strategy_id", 2},
+                               {"pattern", "MA_CROSSOVER"},
+                               {"symbols", {"BTCUSDT"}},
+                               {"timeframes", {"15m"}},
+                               {"capital", "100"}},
+                              bob);
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.raw);
+    BOOST_TEST(runCommand(cli + "pattern-configs" + server).output.find("MA_CROSSOVER") !=
+               std::string::npos);
+
+    // A scan goes API → jobs outbox → broker → scan worker → the simulator's klines, and back.
+    const auto scanned =
+        runCommand(cli + "scan BTCUSDT ETHUSDT --timeframe 15m --timeout 60" + server);
+    BOOST_TEST(scanned.status == 0, scanned.output);
+    BOOST_TEST(scanned.output.find("BTCUSDT  15m  done:") != std::string::npos, scanned.output);
+    BOOST_TEST(scanned.output.find("ETHUSDT  15m  done:") != std::string::npos, scanned.output);
+    BOOST_TEST(scanned.output.find("Patterns on ETHUSDT 15m") != std::string::npos);
+    const auto feed = runCommand(cli + "patterns --symbol BTCUSDT --timeframe 15m --json" + server);
+    BOOST_TEST(feed.status == 0, feed.output);
+    const auto page = json::parse(feed.output, nullptr, false);
+    BOOST_REQUIRE_MESSAGE(page.is_object(), feed.output);
+    for (const auto& pattern : page.at("results")) {
+        BOOST_TEST(pattern.at("symbol") == "BTCUSDT");
+    }
+    BOOST_TEST(runCommand(cli + "patterns --state FORMING" + server).status == 2);
+    std::filesystem::remove(config);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

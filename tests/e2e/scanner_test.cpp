@@ -13,6 +13,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -35,17 +36,14 @@ std::string writeCrossoverData(const std::filesystem::path& dir) {
     const auto parsed = robson::marketdata::readKlineCsvFile(shipped);
     BOOST_REQUIRE(parsed.errors.empty());
     const auto& candles = parsed.candles;
-    const auto crossesAt = [&](std::size_t index) {
-        for (const auto& detection : patterns::detectAt(candles, index)) {
-            if (detection.kind == patterns::PatternKind::MaCrossover) {
-                return true;
-            }
-        }
-        return false;
+    const auto crosses_at = [&](std::size_t index) {
+        return std::ranges::any_of(patterns::detectAt(candles, index), [](const auto& detection) {
+            return detection.kind == patterns::PatternKind::MaCrossover;
+        });
     };
     std::size_t trigger = kPastRows - 1;
     while (trigger < candles.size() &&
-           !(crossesAt(trigger) && !crossesAt(trigger - 1) && !crossesAt(trigger - 2))) {
+           !(crosses_at(trigger) && !crosses_at(trigger - 1) && !crosses_at(trigger - 2))) {
         ++trigger;
     }
     BOOST_REQUIRE_MESSAGE(trigger < candles.size(), "the shipped candles have no crossover");
@@ -180,24 +178,24 @@ struct Scenario {
     }
 
     /// The intent a configuration made ("" when none).
-    std::string intentOf(std::int64_t config_id) const {
+    [[nodiscard]] std::string intentOf(std::int64_t config_id) const {
         return one(*stack,
                    "SELECT intent_id FROM pattern_triggers WHERE config_id = " +
                        std::to_string(config_id));
     }
-    std::string statusOf(const std::string& intent_id) const {
+    [[nodiscard]] std::string statusOf(const std::string& intent_id) const {
         return one(*stack,
                    "SELECT status::text FROM trading_intents WHERE id = '" + intent_id + "'");
     }
     /// "guardrail:allowed …" of an intent's decisions, in order.
-    std::string decisionsOf(const std::string& intent_id) const {
+    [[nodiscard]] std::string decisionsOf(const std::string& intent_id) const {
         return one(*stack,
                    "SELECT string_agg(guardrail || ':' || allowed::text, ' ' ORDER BY id) "
                    "FROM guardrail_decisions WHERE intent_id = '" +
                        intent_id + "'");
     }
     /// The statuses of a tenant's intents, sorted: "EXECUTED VALIDATED".
-    std::string statusesOf(const Tenant& tenant) const {
+    [[nodiscard]] std::string statusesOf(const Tenant& tenant) const {
         return one(*stack,
                    "SELECT string_agg(status::text, ' ' ORDER BY status::text) FROM "
                    "trading_intents WHERE tenant_id = " +
@@ -386,10 +384,10 @@ BOOST_AUTO_TEST_CASE(a_kill_switch_turned_off_before_the_order_stops_the_automat
                   "'; INSERT INTO audit_trail (tenant_id, intent_id, actor, action, details) "
                   "VALUES (" +
                   std::to_string(s.switched.id) + ", '" + id +
-                  "', 'worker:validate', 'AUTO_EXECUTION_REQUESTED', '{\"mode\": \"DRY_RUN\"}');"
+                  R"(', 'worker:validate', 'AUTO_EXECUTION_REQUESTED', '{"mode": "DRY_RUN"}');)"
                   " INSERT INTO jobs (intent_id, tenant_id, kind, payload, deadline) VALUES ('" +
                   id + "', " + std::to_string(s.switched.id) +
-                  ", 'execute', '{\"mode\": \"DRY_RUN\"}', now() + interval '1 hour')");
+                  R"(, 'execute', '{"mode": "DRY_RUN"}', now() + interval '1 hour'))");
     waitFor(*s.stack,
             "SELECT count(*) FROM audit_trail WHERE action = 'AUTO_EXECUTION_STOPPED' AND "
             "intent_id = '" +
@@ -415,7 +413,7 @@ BOOST_AUTO_TEST_CASE(the_scheduler_scans_each_configured_chart_at_its_candle_clo
 
 BOOST_AUTO_TEST_CASE(scan_jobs_are_counted_under_the_scan_service) {
     auto& s = scenario();
-    const std::string series = "robson_jobs_completed_total{outcome=\"success\",service=\"scan\"} ";
+    const std::string series = R"(robson_jobs_completed_total{outcome="success",service="scan"} )";
     double succeeded = 0;
     for (std::size_t i = 0; i < 2; ++i) {
         const auto text = Stack::scrape(s.stack->workerMetricsUrl("scan", i));
@@ -424,6 +422,13 @@ BOOST_AUTO_TEST_CASE(scan_jobs_are_counted_under_the_scan_service) {
         succeeded += std::stod(text.substr(at + series.size()));
     }
     BOOST_TEST(succeeded >= 2.0);  // at least the two racing scans
+    // The sweeper counts the recorded patterns by state (refreshed every 200 ms round).
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto sweeper = Stack::scrape(s.stack->sweeperMetricsUrl());
+    const std::string consumed = R"(robson_pattern_instances{state="CONSUMED"} )";
+    const auto at = sweeper.find(consumed);
+    BOOST_REQUIRE(at != std::string::npos);
+    BOOST_TEST(std::stod(sweeper.substr(at + consumed.size())) >= 1.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,7 +14,7 @@ namespace robson::workers {
 
 /// One trading_intents row as the stages read it. Money columns arrive as NUMERIC text and
 /// become exact Decimals; nothing passes through a double.
-struct IntentRecord {
+struct IntentRecord {  // NOLINT(bugprone-exception-escape): nlohmann::json may allocate
     std::string id;
     std::int64_t tenant_id = 0;
     std::int64_t strategy_id = 0;

@@ -20,7 +20,7 @@ namespace robson::workers {
 
 /// One open instance (DETECTED or CONFIRMED) as read back: its detection rebuilt from the row
 /// (trigger_index is meaningless there), its state and stored trigger candle.
-struct StoredInstance {
+struct StoredInstance {  // NOLINT(bugprone-exception-escape): nlohmann::json may allocate
     std::int64_t id = 0;
     std::string symbol;
     std::string timeframe;

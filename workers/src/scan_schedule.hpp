@@ -27,7 +27,8 @@ struct ScanTarget {
     std::string symbol;
     std::string timeframe;
 
-    friend auto operator<=>(const ScanTarget&, const ScanTarget&) = default;
+    friend auto operator<=>(const ScanTarget&,
+                            const ScanTarget&) = default;  // NOLINT(modernize-use-nullptr)
 };
 
 struct DueScan {

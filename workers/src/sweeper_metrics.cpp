@@ -10,6 +10,8 @@ const std::vector<std::string> kServices{"plan", "validate", "execute", "scan"};
 const std::vector<std::string> kStates{"ready", "running", "retry", "dead"};
 const std::vector<std::string> kStatuses{
     "PLANNING", "PENDING", "VALIDATED", "REJECTED", "EXECUTING", "EXECUTED", "FAILED", "CANCELLED"};
+const std::vector<std::string> kPatternStates{
+    "DETECTED", "CONFIRMED", "CONSUMED", "EXPIRED", "INVALIDATED"};
 
 }  // namespace
 
@@ -53,6 +55,13 @@ SweeperMetrics::SweeperMetrics(prometheus::Registry& registry)
     for (const auto& status : kStatuses) {
         intents_[status] = &intents.Add({{"status", status}});
     }
+    auto& instances = prometheus::BuildGauge()
+                          .Name("robson_pattern_instances")
+                          .Help("Pattern instances the scanner recorded, by state")
+                          .Register(registry);
+    for (const auto& state : kPatternStates) {
+        patterns_[state] = &instances.Add({{"state", state}});
+    }
 }
 
 void SweeperMetrics::refresh(pqxx::connection& db) {
@@ -86,6 +95,16 @@ void SweeperMetrics::refresh(pqxx::connection& db) {
          txn.exec("SELECT status::text, count(*) FROM trading_intents GROUP BY status")) {
         const auto found = intents_.find(row[0].as<std::string>());
         if (found != intents_.end()) {
+            found->second->Set(row[1].as<double>());
+        }
+    }
+    for (auto& [state, gauge] : patterns_) {
+        gauge->Set(0);
+    }
+    for (const auto& row :
+         txn.exec("SELECT state, count(*) FROM pattern_instances GROUP BY state")) {
+        const auto found = patterns_.find(row[0].as<std::string>());
+        if (found != patterns_.end()) {
             found->second->Set(row[1].as<double>());
         }
     }

@@ -12,7 +12,8 @@
 namespace robson::workers {
 
 /// What the sweeper sees in PostgreSQL, as metrics (docs/metrics.md): jobs by service and
-/// state, the age of the oldest ready job, intents by status, re-sends, and the safety gauge
+/// state, the age of the oldest ready job, intents by status, pattern instances by state,
+/// re-sends, and the safety gauge
 /// "age of the oldest filled LIVE entry without a stop on the exchange". One process computes
 /// them (the active sweeper), so they are not multiplied by the number of workers.
 class SweeperMetrics {
@@ -27,6 +28,7 @@ private:
     std::map<std::pair<std::string, std::string>, prometheus::Gauge*> jobs_;
     std::map<std::string, prometheus::Gauge*> oldest_ready_;
     std::map<std::string, prometheus::Gauge*> intents_;
+    std::map<std::string, prometheus::Gauge*> patterns_;
     std::map<std::string, prometheus::Counter*> resent_;
     prometheus::Gauge& unprotected_age_;
     prometheus::Gauge& last_run_;

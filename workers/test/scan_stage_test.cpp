@@ -29,13 +29,18 @@ std::string databaseUrl() {
 /// A fresh symbol per test (patterns are shared by symbol, so tests must not share one), a
 /// tenant, and the scripted market serving the crossover series.
 struct ScanFixture {
-    ScanFixture() : db(databaseUrl()) {
-        static std::mt19937_64 random{std::random_device{}()};
-        symbol = "T" + std::to_string(random() % 1'000'000'000ULL) + "USDT";
-        tenant_id = newTenant();
+    ScanFixture()
+        : db(databaseUrl()),
+          symbol(randomSymbol()),
+          tenant_id(newTenant()),
+          // The series' last candle closed a second ago.
+          now_ms(testing::crossoverSeries().back().close_time_ms + 1'000) {
         market.klines = testing::crossoverSeries();
-        // The series' last candle closed a second ago.
-        now_ms = market.klines.back().close_time_ms + 1'000;
+    }
+
+    static std::string randomSymbol() {
+        static std::mt19937_64 random{std::random_device{}()};
+        return "T" + std::to_string(random() % 1'000'000'000ULL) + "USDT";
     }
 
     std::int64_t newTenant() {
@@ -98,17 +103,17 @@ struct ScanFixture {
     }
     std::string text(const std::string& query) { return row(query)[0].as<std::string>(); }
     std::int64_t count(const std::string& query) { return row(query)[0].as<std::int64_t>(); }
-    std::string q(const std::string& value) { return "'" + value + "'"; }
+    static std::string q(const std::string& value) { return "'" + value + "'"; }
 
-    std::string crossoverWhere() {
+    [[nodiscard]] std::string crossoverWhere() const {
         return " FROM pattern_instances WHERE symbol = " + q(symbol) +
                " AND pattern = 'MA_CROSSOVER'";
     }
 
     pqxx::connection db;
     std::string symbol;
+    int tenants = 0;  // before tenant_id: newTenant() counts with it
     std::int64_t tenant_id = 0;
-    int tenants = 0;
     testing::ScriptedMarket market;
     std::int64_t now_ms = 0;
 };

@@ -37,7 +37,8 @@ std::string patternField(const FieldReader& fields) {
     if (!isKnownPattern(*pattern)) {
         std::string names;
         for (const auto& entry : patternCatalog()) {
-            names += (names.empty() ? "" : " ") + std::string(entry.pattern);
+            names += names.empty() ? "" : " ";
+            names += entry.pattern;
         }
         throw invalidField("pattern", "must be one of " + names);
     }
