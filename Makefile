@@ -39,8 +39,8 @@ test-debug: build-debug web
 test-asan: build-asan
 	@ctest --preset asan -j $(JOBS)
 
-# No release build here: the asan build runs at -O1, so optimizer-only warnings already fail
-# the test command, and `make run` (release) does not stop on a warning (decision 0006).
+# No release build here: it only caught optimizer-only warnings, and `make run` (release)
+# no longer stops on a warning (decision 0006).
 test: format-check test-web test-debug test-asan
 	@echo "make test: all suites passed (web, debug and asan+ubsan)"
 
