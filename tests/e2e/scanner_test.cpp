@@ -335,7 +335,9 @@ BOOST_AUTO_TEST_CASE(auto_dry_run_executes_the_validated_intent_without_sending_
     const auto result = nlohmann::json::parse(one(
         *s.stack, "SELECT execution_result::text FROM trading_intents WHERE id = '" + id + "'"));
     BOOST_TEST(result.at("mode").get<std::string>() == "DRY_RUN");
-    for (const auto& order : s.stack->simAdmin("orders").at("orders")) {
+    // Held in a local: a range-for over a member of a temporary would dangle.
+    const auto orders = s.stack->simAdmin("orders");
+    for (const auto& order : orders.at("orders")) {
         BOOST_TEST(order.at("clientOrderId").get<std::string>().find(id) == std::string::npos);
     }
     BOOST_TEST(one(*s.stack,
