@@ -259,7 +259,9 @@ BOOST_AUTO_TEST_CASE(another_tenants_configuration_is_404_and_never_listed) {
     BOOST_TEST(api.client().get(path(id), bob).code() == "not_found");
     BOOST_TEST(patch(api, id, {{"enabled", false}}, bob).status == 404);
     BOOST_TEST(api.client().request("DELETE", path(id), "", bob).status == 404);
-    for (const auto& row : api.client().get("/api/pattern-configs/", bob).json["results"]) {
+    // Held in a local: a range-for over a member of a temporary would dangle.
+    const auto bobs = api.client().get("/api/pattern-configs/", bob);
+    for (const auto& row : bobs.json.at("results")) {
         BOOST_TEST(row["id"] != id);
     }
     // Untouched by bob's attempts.
