@@ -358,7 +358,7 @@ private:
 
 std::string row(const std::string& name, const std::string& value) {
     std::ostringstream out;
-    out << "| " << std::left << std::setw(34) << name << " | " << std::right << std::setw(12)
+    out << "| " << std::left << std::setw(40) << name << " | " << std::right << std::setw(12)
         << value << " |\n";
     return out.str();
 }
@@ -384,7 +384,7 @@ std::string summaryTable(const CampaignReport& report) {
          << "/s";
     std::ostringstream duration;
     duration << std::fixed << std::setprecision(1) << report.seconds << " s";
-    std::string table = "+------------------------------------+--------------+\n";
+    std::string table = "+------------------------------------------+--------------+\n";
     table += row("intents (in PostgreSQL)", std::to_string(verdict.intents));
     table += row("  created through the API", std::to_string(report.via_api));
     table += row("  executed LIVE", std::to_string(verdict.live));
@@ -415,7 +415,7 @@ std::string summaryTable(const CampaignReport& report) {
         table += row("unfired " + counter, std::to_string(left));
     }
     table += row("verdict", verdict.clean() ? "CLEAN" : "VIOLATIONS");
-    table += "+------------------------------------+--------------+\n";
+    table += "+------------------------------------------+--------------+\n";
     for (const auto& problem : verdict.problems) {
         table += "  - " + problem + "\n";
     }

@@ -16,8 +16,8 @@ BOOST_AUTO_TEST_CASE(every_intent_ends_well_through_kills_and_exchange_faults) {
     CampaignOptions options;
     options.intents = 48;
     options.seed = 8;
-    options.submit_every = std::chrono::milliseconds(400);
-    options.chaos_every = std::chrono::milliseconds(1000);
+    options.submit_every = std::chrono::milliseconds(300);
+    options.chaos_every = std::chrono::milliseconds(800);
     options.log = [](const std::string& line) { BOOST_TEST_MESSAGE(line); };
     const CampaignReport report = runCampaign(stack, options);
     const std::string table = summaryTable(report);

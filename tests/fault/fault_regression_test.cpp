@@ -27,7 +27,8 @@ int auditCount(const Stack& stack, const std::string& id, const std::string& act
 /// The simulator's orders with this exact client order id.
 std::vector<nlohmann::json> simOrders(const Stack& stack, const std::string& client_order_id) {
     std::vector<nlohmann::json> found;
-    for (const auto& order : stack.simAdmin("orders").at("orders")) {
+    const auto log = stack.simAdmin("orders");  // a local: the loop reads into it
+    for (const auto& order : log.at("orders")) {
         if (order.at("clientOrderId").get<std::string>() == client_order_id) {
             found.push_back(order);
         }
@@ -147,15 +148,18 @@ BOOST_AUTO_TEST_CASE(a_plan_job_buried_past_its_deadline_leaves_an_audit_row_say
     Stack stack;
     const auto tenant = stack.createTenant("t-buried");
     const std::string id = "intent-buried0000000001";
-    // An intent whose plan job nobody ran before its deadline (inserted already expired).
+    // An intent whose plan job nobody ran before its deadline (inserted already expired, its
+    // retry not due, so the sweeper buries it rather than sending it).
     stack.exec(
         "INSERT INTO trading_intents (id, tenant_id, strategy_id, symbol, side, timeframe, "
         "capital, status) VALUES ('" +
         id + "', " + std::to_string(tenant) +
         ", 1, 'BTCUSDT', 'BUY', '15m', 100, 'PLANNING'); "
-        "INSERT INTO jobs (intent_id, tenant_id, kind, payload, deadline) VALUES ('" +
+        "INSERT INTO jobs (intent_id, tenant_id, kind, payload, deadline, state, run_after) "
+        "VALUES ('" +
         id + "', " + std::to_string(tenant) +
-        ", 'plan', '{}'::jsonb, now() - interval '1 second')");
+        ", 'plan', '{}'::jsonb, now() - interval '1 second', 'retry', "
+        "now() + interval '1 hour')");
     BOOST_TEST(stack.waitForStatus(id, {"FAILED", "PENDING", "VALIDATED"}) == "FAILED");
     const auto audit = stack.sql(
         "SELECT actor, details->>'code' FROM audit_trail WHERE "
