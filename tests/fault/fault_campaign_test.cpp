@@ -1,4 +1,4 @@
-// The fault campaign's short form: ~48 intents through a stack whose every process type is
+// The fault campaign's short form: 40 intents through a stack whose every process type is
 // SIGKILLed (and restarted) and whose exchange injects every fault type, then the judge. The
 // long form is `make soak` (robson-fault-soak).
 #include "campaign.hpp"
@@ -14,10 +14,10 @@ BOOST_AUTO_TEST_SUITE(fault_campaign)
 BOOST_AUTO_TEST_CASE(every_intent_ends_well_through_kills_and_exchange_faults) {
     robson::e2e::Stack stack(campaignStackOptions());
     CampaignOptions options;
-    options.intents = 48;
+    options.intents = 40;
     options.seed = 8;
-    options.submit_every = std::chrono::milliseconds(300);
-    options.chaos_every = std::chrono::milliseconds(800);
+    options.submit_every = std::chrono::milliseconds(250);
+    options.chaos_every = std::chrono::milliseconds(600);
     options.log = [](const std::string& line) { BOOST_TEST_MESSAGE(line); };
     const CampaignReport report = runCampaign(stack, options);
     const std::string table = summaryTable(report);
