@@ -74,3 +74,13 @@ lint: format-check build-debug
 
 clean:
 	@rm -rf build
+
+# The fault campaign's long form (docs/fault-campaign.md): ~1,000 intents (about 55 % LIVE)
+# through kills of every process type and exchange faults, then the judge's summary table.
+# ~10 minutes. SOAK_ARGS passes options, e.g. SOAK_ARGS="--intents 300 --seed 2".
+.PHONY: soak
+soak: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS) --target robson-fault-soak robson-exchange-sim \
+		robson-broker robson-worker robson-sweeper robson-api
+	@tests/support/with_postgres.sh build/debug/tests/fault/robson-fault-soak $(SOAK_ARGS)

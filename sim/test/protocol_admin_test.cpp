@@ -101,6 +101,14 @@ BOOST_AUTO_TEST_CASE(a_rate_limit_burst_answers_429_with_retry_after) {
     BOOST_TEST(sim.request("GET", "/api/v3/ping").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(the_rate_limit_faults_retry_after_is_the_armed_one) {
+    SimFixture sim;
+    (void)sim.admin("faults", {{"rate_limit_burst", 1}, {"rate_limit_retry_after_s", 5}});
+    const Answer limited = sim.request("GET", "/api/v3/ping");
+    BOOST_TEST(limited.status == 429);
+    BOOST_TEST(limited.headers.at("Retry-After") == "5");
+}
+
 BOOST_AUTO_TEST_CASE(exceeding_the_weight_limit_answers_429_then_418) {
     // Weights count in fixed one-minute windows: a frozen clock 30 s into a minute keeps the
     // three requests in one window however slow the machine is.

@@ -33,6 +33,8 @@ public:
     /// SIGKILL, as a crash would: no clean-up runs in the child.
     void kill();
     [[nodiscard]] bool running() const;
+    /// The process id (-1 once killed).
+    [[nodiscard]] long pid() const { return handle_ ? static_cast<long>(handle_->id()) : -1; }
 
 private:
     Poco::Pipe out_;

@@ -153,6 +153,85 @@ void Stack::killWorker(const std::string& service, std::size_t index) {
     workers_.at(service).at(index)->kill();
 }
 
+long Stack::workerPid(const std::string& service, std::size_t index) const {
+    return workers_.at(service).at(index)->pid();
+}
+
+void Stack::restartWorker(const std::string& service, std::size_t index) {
+    workers_.at(service).at(index) = std::make_unique<ChildProcess>(
+        Programs::worker(),
+        std::vector<std::string>{
+            "--service", service, "--broker", brokerEndpoint(), "--metrics", "127.0.0.1:0"},
+        workerEnvironment(),
+        log_file_,
+        "robson-worker metrics on ");
+}
+
+void Stack::killAndRestartBroker() {
+    const std::string endpoint = brokerEndpoint();
+    broker_->kill();
+    broker_.reset();
+    // The port may stay busy for a moment after the kill: retry the bind.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            broker_ = std::make_unique<ChildProcess>(Programs::broker(),
+                                                     std::vector<std::string>{"--bind", endpoint},
+                                                     std::map<std::string, std::string>{},
+                                                     log_file_,
+                                                     "robson-broker listening on ");
+            return;
+        } catch (const std::exception&) {
+            if (attempt >= 20) {
+                throw;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        }
+    }
+}
+
+void Stack::killAndRestartSweeper() {
+    sweeper_->kill();
+    sweeper_ = std::make_unique<ChildProcess>(Programs::sweeper(),
+                                              std::vector<std::string>{"--broker",
+                                                                       brokerEndpoint(),
+                                                                       "--database",
+                                                                       database_url_,
+                                                                       "--interval-ms",
+                                                                       "200",
+                                                                       "--redispatch-ms",
+                                                                       "1500",
+                                                                       "--metrics",
+                                                                       "127.0.0.1:0"},
+                                              std::map<std::string, std::string>{},
+                                              log_file_,
+                                              "robson-sweeper metrics on ");
+}
+
+void Stack::killAndRestartApi() {
+    if (!api_) {
+        throw std::logic_error("the stack runs without the API");
+    }
+    api_->kill();
+    std::vector<std::string> args{"--port",
+                                  "0",
+                                  "--database",
+                                  database_url_,
+                                  "--broker",
+                                  brokerEndpoint(),
+                                  "--exchange",
+                                  simulatorUrl(),
+                                  "--jwt-secret-file",
+                                  run_dir_ + "/jwt.secret"};
+    if (!options_.web_root.empty()) {
+        args.insert(args.end(), {"--web-root", options_.web_root});
+    }
+    api_ = std::make_unique<ChildProcess>(Programs::api(),
+                                          args,
+                                          std::map<std::string, std::string>{},
+                                          log_file_,
+                                          "robson-api listening on ");
+}
+
 pqxx::result Stack::sql(const std::string& query) const {
     pqxx::connection connection(database_url_);
     pqxx::read_transaction txn(connection);

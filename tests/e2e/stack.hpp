@@ -57,6 +57,15 @@ public:
     std::size_t startWorker(const std::string& service);
     /// SIGKILLs worker `index` of a pool.
     void killWorker(const std::string& service, std::size_t index);
+    /// The pid of worker `index` of a pool: its claims' lease_owner is "<host>:<pid>:<service>".
+    [[nodiscard]] long workerPid(const std::string& service, std::size_t index) const;
+    /// Puts a new process in the place of worker `index` of a pool (after killWorker).
+    void restartWorker(const std::string& service, std::size_t index);
+    /// SIGKILL, as a crash would, then a new process: the broker on the same endpoint (the
+    /// others reconnect to it), the sweeper, the API (on a new port: apiUrl() follows).
+    void killAndRestartBroker();
+    void killAndRestartSweeper();
+    void killAndRestartApi();
 
     /// A query's rows (a fresh connection each time: tests are not hot paths).
     [[nodiscard]] pqxx::result sql(const std::string& query) const;

@@ -5,6 +5,7 @@
 #include "auto_execution.hpp"
 #include "intent_record.hpp"
 #include "order_book.hpp"
+#include "retry_later.hpp"
 #include "robson/domain/client_order_id.hpp"
 #include "robson/domain/execution_plan.hpp"
 #include "robson/exchange/exchange_error.hpp"
@@ -75,6 +76,42 @@ void audit(Execution& run, const std::string& action, const nlohmann::json& deta
     pqxx::work txn(run.context.db);
     appendAudit(txn, run.intent, run.context.actor, action, details);
     txn.commit();
+}
+
+/// Audits an order event once per intent, action and client order id: a delivery that resumes
+/// after a crash (the order already on the exchange, "adopted") writes the row an earlier
+/// delivery may or may not have written — never none, never two.
+void auditOnce(Execution& run,
+               const std::string& action,
+               const std::string& client_order_id,
+               const nlohmann::json& details) {
+    pqxx::work txn(run.context.db);
+    const pqxx::result seen = txn.exec_params(
+        "SELECT 1 FROM audit_trail WHERE intent_id = $1 AND action = $2 "
+        "   AND details->>'client_order_id' = $3 LIMIT 1",
+        run.intent.id,
+        action,
+        client_order_id);
+    if (seen.empty()) {
+        appendAudit(txn, run.intent, run.context.actor, action, details);
+    }
+    txn.commit();
+}
+
+/// A refusal that is no refusal: the request never reached the matching engine (429/418 rate
+/// limit, a connection that could not be made, a clock to resync). Retrying the same client
+/// order id later is safe, and failing the intent for it would be wrong.
+bool isTransientRefusal(const exchange::ExchangeError& error) {
+    return error.kind == exchange::ExchangeErrorKind::RateLimited ||
+           error.kind == exchange::ExchangeErrorKind::Network ||
+           error.kind == exchange::ExchangeErrorKind::ClockSkew;
+}
+
+[[noreturn]] void retryLater(const std::string& client_order_id,
+                             const exchange::ExchangeError& error) {
+    // Without a Retry-After the worker loop's own backoff applies.
+    throw RetryLater("order " + client_order_id + " was not sent: " + error.describe(),
+                     error.retry_after.value_or(std::chrono::milliseconds(0)));
 }
 
 /// Ends the intent: EXECUTING → EXECUTED or FAILED with the execution result, and the job.
@@ -152,6 +189,9 @@ std::optional<exchange::OrderState> placeOnce(Execution& run,
     if (!known) {
         store::extendLease(run.context.db, run.job, std::chrono::seconds(90));
         const auto placed = exchange::placeOrReconcile(exchange, order);
+        if (placed.rejected() && isTransientRefusal(placed.error())) {
+            retryLater(order.client_order_id, placed.error());
+        }
         if (placed.rejected()) {
             refusal = placed.error().describe();
             pqxx::work txn(run.context.db);
@@ -171,8 +211,49 @@ std::optional<exchange::OrderState> placeOnce(Execution& run,
     return known;
 }
 
+/// Before a market exit: a stop whose placement is unconfirmed may be on the exchange after all
+/// (-1007, a dropped answer); it is cancelled so that it cannot sell the position a second
+/// time. Returns true when that stop has already filled (the position is closed by it).
+bool cancelUnconfirmedStop(Execution& run) {
+    std::optional<OrderRow> stop;
+    {
+        pqxx::read_transaction read(run.context.db);
+        stop = loadOrderRow(read, run.intent.id, OrderRole::StopLoss, run.mode);
+    }
+    if (!stop || stop->state == "REJECTED" || stop->state == "CANCELED" ||
+        stop->state == "EXPIRED") {
+        return false;
+    }
+    auto& exchange = run.context.exchange;
+    auto found = exchange.queryOrder(run.intent.symbol, stop->client_order_id);
+    if (!found) {
+        pqxx::work txn(run.context.db);
+        recordState(txn, stop->client_order_id, "REJECTED");  // never reached the exchange
+        txn.commit();
+        return false;
+    }
+    if (!exchange::isTerminal(found->status)) {
+        found = exchange.cancelOrder(run.intent.symbol, stop->client_order_id);
+        auditOnce(run,
+                  "STOP_LOSS_CANCELLED",
+                  stop->client_order_id,
+                  {{"client_order_id", stop->client_order_id},
+                   {"exchange_order_id", found->order_id},
+                   {"reason", "unconfirmed stop-loss cancelled before the market exit"}});
+    }
+    pqxx::work txn(run.context.db);
+    recordExchangeState(txn, stop->client_order_id, *found);
+    txn.commit();
+    return found->status == exchange::OrderStatus::Filled;
+}
+
 /// Closes a filled entry at market because no stop could be put on the exchange.
 void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
+    if (cancelUnconfirmedStop(run)) {
+        auditOnce(run, "STOP_LOSS_FILLED", "", {{"client_order_id", ""}, {"reason", why}});
+        finish(run, false, why + "; the stop-loss filled meanwhile and closed the position");
+        return;
+    }
     domain::PlannedOrder exit;
     exit.client_order_id = domain::clientOrderId(run.intent.id, domain::OrderRole::exitMarket());
     exit.symbol = run.intent.symbol;
@@ -195,11 +276,13 @@ void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
     run.audit_summary.push_back({{"action", "POSITION_FLATTENED"},
                                  {"quantity", closed->executed_quantity.toString()},
                                  {"reason", why}});
-    audit(run,
-          "POSITION_FLATTENED",
-          {{"quantity", closed->executed_quantity.toString()},
-           {"exchange_order_id", closed->order_id},
-           {"reason", why}});
+    auditOnce(run,
+              "POSITION_FLATTENED",
+              exit.client_order_id,
+              {{"client_order_id", exit.client_order_id},
+               {"quantity", closed->executed_quantity.toString()},
+               {"exchange_order_id", closed->order_id},
+               {"reason", why}});
     finish(run, false, why + "; the position was closed at market");
 }
 
@@ -244,6 +327,11 @@ void protect(Execution& run, const exchange::OrderState& entry_state) {
             }
             txn.commit();
         }
+        if (retry == 1 && ensured.existed && ensured.row.state == "REJECTED") {
+            // Both ids were refused before a crash: the market exit is what remains.
+            flatten(run, stop_quantity, "the exchange refused the stop-loss twice");
+            return;
+        }
         std::string refusal;
         std::optional<exchange::OrderState> placed;
         try {
@@ -254,18 +342,26 @@ void protect(Execution& run, const exchange::OrderState& entry_state) {
                 return;
             }
             throw;
+        } catch (const RetryLater&) {
+            // Rate limited or unreachable: the same 30 s bound on an unprotected position.
+            if (run.context.now_ms() - filled_at > kMaxUnprotectedMs) {
+                flatten(run, stop_quantity, "the stop-loss could not be sent within 30 s");
+                return;
+            }
+            throw;
         }
         if (placed) {
             run.audit_summary.push_back({{"action", "STOP_LOSS_PLACED"},
                                          {"stop_price", optionalDecimalJson(stop.stop_price)},
                                          {"limit_price", optionalDecimalJson(stop.price)},
                                          {"quantity", stop_quantity.toString()}});
-            audit(run,
-                  "STOP_LOSS_PLACED",
-                  {{"client_order_id", stop.client_order_id},
-                   {"exchange_order_id", placed->order_id},
-                   {"stop_price", optionalDecimalJson(stop.stop_price)},
-                   {"quantity", stop_quantity.toString()}});
+            auditOnce(run,
+                      "STOP_LOSS_PLACED",
+                      stop.client_order_id,
+                      {{"client_order_id", stop.client_order_id},
+                       {"exchange_order_id", placed->order_id},
+                       {"stop_price", optionalDecimalJson(stop.stop_price)},
+                       {"quantity", stop_quantity.toString()}});
             finish(run, true, "");
             return;
         }
@@ -316,14 +412,26 @@ void executeLive(Execution& run) {
          {"amount", spent},
          {"asset", run.rules.quote_asset},
          {"quantity", entry->executed_quantity.toString()}});
-    if (!entry_row.existed) {
-        audit(run,
+    // Also when the row existed: an entry adopted after a crash gets its row if it had none.
+    auditOnce(run,
               std::string("SPOT_") + std::string(domain::toString(run.intent.side)),
+              run.plan.entry.client_order_id,
               {{"client_order_id", run.plan.entry.client_order_id},
                {"exchange_order_id", entry->order_id},
                {"quantity", entry->executed_quantity.toString()},
                {"amount", spent},
                {"asset", run.rules.quote_asset}});
+    // A market exit begun by an earlier delivery is finished, never replaced by a new stop.
+    std::optional<OrderRow> exit_row;
+    {
+        pqxx::read_transaction read(run.context.db);
+        exit_row = loadOrderRow(read, run.intent.id, OrderRole::Exit, run.mode);
+    }
+    if (exit_row) {
+        flatten(run,
+                exit_row->quantity,
+                "the position was being closed at market when an earlier attempt stopped");
+        return;
     }
     protect(run, *entry);
 }

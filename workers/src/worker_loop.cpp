@@ -1,13 +1,26 @@
 #include "worker_loop.hpp"
 
 #include "log_line.hpp"
+#include "retry_later.hpp"
 #include "robson/bus/worker_session.hpp"
+#include "robson/exchange/exchange_error.hpp"
 
 #include <thread>
 #include <variant>
 
 namespace robson::workers {
 namespace {
+
+/// The earliest retry the failure itself asks for: the exchange's Retry-After (429/418), else 0.
+std::chrono::milliseconds retryDelayOf(const std::exception& error) {
+    if (const auto* later = dynamic_cast<const RetryLater*>(&error)) {
+        return later->delay();
+    }
+    if (const auto* failure = dynamic_cast<const exchange::ExchangeException*>(&error)) {
+        return failure->error().retry_after.value_or(std::chrono::milliseconds(0));
+    }
+    return std::chrono::milliseconds(0);
+}
 
 std::int64_t wallNowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -117,7 +130,7 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         // Transient (exchange unreachable, outcome unknown, a database hiccup): retry later.
         log_ids["error"] = error.what();
         pqxx::work txn(db);
-        const bool dead = store::retryOrBury(txn, *claim, error.what());
+        const bool dead = store::retryOrBury(txn, *claim, error.what(), retryDelayOf(error));
         if (dead) {
             store::endWorkOfDeadJob(txn, *claim, error.what());
         }

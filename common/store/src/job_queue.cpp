@@ -145,11 +145,16 @@ void extendLease(pqxx::connection& connection,
     }
 }
 
-bool retryOrBury(pqxx::work& txn, const ClaimedJob& claim, const std::string& error) {
-    // Backoff 0.5 s · 2^(attempt-1), capped at 30 s; execute jobs are never buried by count
-    // or time: only the execute worker, having reconciled with the exchange, ends them.
+bool retryOrBury(pqxx::work& txn,
+                 const ClaimedJob& claim,
+                 const std::string& error,
+                 std::chrono::milliseconds at_least) {
+    // Backoff 0.5 s · 2^(attempt-1), capped at 30 s, never shorter than what the failure asked
+    // for; execute jobs are never buried by count or time: only the execute worker, having
+    // reconciled with the exchange, ends them.
     const int exponent = std::clamp(claim.attempt - 1, 0, 6);
-    const std::int64_t backoff_ms = std::min<std::int64_t>(500LL << exponent, 30'000);
+    const std::int64_t backoff_ms =
+        std::max<std::int64_t>(std::min<std::int64_t>(500LL << exponent, 30'000), at_least.count());
     const bool may_bury = claim.kind != wire::JobKind::Execute;
     const pqxx::result moved = txn.exec_params(
         "UPDATE jobs SET state = CASE WHEN $4 AND (attempt >= max_attempts OR now() >= deadline) "
@@ -173,19 +178,29 @@ void endIntentOfDeadJob(pqxx::work& txn,
                         wire::JobKind kind,
                         const std::string& intent_id,
                         const std::string& reason) {
+    // Each UPDATE writes its audit row in the same statement, only when it moved the intent.
     if (kind == wire::JobKind::Plan) {
         txn.exec_params(
-            "UPDATE trading_intents SET status = 'FAILED', status_reason = $2, "
-            "       status_code = 'plan_unavailable', updated_at = now() "
-            " WHERE id = $1 AND status = 'PLANNING'",
+            "WITH moved AS ("
+            "  UPDATE trading_intents SET status = 'FAILED', status_reason = $2, "
+            "         status_code = 'plan_unavailable', updated_at = now() "
+            "   WHERE id = $1 AND status = 'PLANNING' RETURNING id, tenant_id) "
+            "INSERT INTO audit_trail (tenant_id, intent_id, actor, action, details) "
+            "SELECT tenant_id, id, 'system:job-queue', 'INTENT_FAILED', "
+            "       jsonb_build_object('code', 'plan_unavailable', 'reason', $2::text) FROM moved",
             intent_id,
             "The plan could not be computed: " + reason);
     } else if (kind == wire::JobKind::Validate) {
         txn.exec_params(
-            "UPDATE trading_intents SET status = 'REJECTED', status_reason = $2, "
-            "       status_code = 'validation_unavailable', validated_at = now(), "
-            "       updated_at = now() "
-            " WHERE id = $1 AND status = 'PENDING'",
+            "WITH moved AS ("
+            "  UPDATE trading_intents SET status = 'REJECTED', status_reason = $2, "
+            "         status_code = 'validation_unavailable', validated_at = now(), "
+            "         updated_at = now() "
+            "   WHERE id = $1 AND status = 'PENDING' RETURNING id, tenant_id) "
+            "INSERT INTO audit_trail (tenant_id, intent_id, actor, action, details) "
+            "SELECT tenant_id, id, 'system:job-queue', 'INTENT_REJECTED', "
+            "       jsonb_build_object('code', 'validation_unavailable', 'reason', $2::text) "
+            "  FROM moved",
             intent_id,
             "The validation could not run: " + reason);
     }

@@ -54,6 +54,7 @@ json faultsJson(const Faults& faults) {
                 {"drop_connection_next_orders", faults.drop_connection_next_orders},
                 {"reject_next_stop_orders", faults.reject_next_stop_orders},
                 {"rate_limit_burst", faults.rate_limit_burst},
+                {"rate_limit_retry_after_s", faults.rate_limit_retry_after_s},
                 {"fault_rate", faults.rate},
                 {"fault_kinds", kinds},
                 {"fault_seed", faults.seed}};
@@ -116,6 +117,7 @@ json setFaults(SimState& state, const json& body) {
     readCount(body, "drop_connection_next_orders", faults.drop_connection_next_orders);
     readCount(body, "reject_next_stop_orders", faults.reject_next_stop_orders);
     readCount(body, "rate_limit_burst", faults.rate_limit_burst);
+    readCount(body, "rate_limit_retry_after_s", faults.rate_limit_retry_after_s);
     readRandomFaults(state, body);
     return json{{"faults", faultsJson(faults)}};
 }

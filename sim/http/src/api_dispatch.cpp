@@ -46,7 +46,7 @@ std::string bannedText(std::int64_t until_ms) {
 std::optional<Reply> earlyFault(Faults& faults, int limit) {
     if (faults.rate_limit_burst > 0) {
         --faults.rate_limit_burst;
-        return rateLimitFaultReply(limit);
+        return rateLimitFaultReply(limit, faults.rate_limit_retry_after_s);
     }
     if (faults.http_5xx_next > 0) {
         --faults.http_5xx_next;
@@ -105,8 +105,8 @@ Reply dispatch(SimState& state, const Request& request, std::int64_t now) {
 
 }  // namespace
 
-Reply rateLimitFaultReply(int limit) {
-    return limited(429, tooMuchText(limit), 1);
+Reply rateLimitFaultReply(int limit, int retry_after_s) {
+    return limited(429, tooMuchText(limit), retry_after_s);
 }
 
 Reply http5xxFaultReply() {

@@ -37,7 +37,7 @@ Reply placeWithFaults(SimState& state, const Params& params) {
         return http5xxFaultReply();
     }
     if (random == FaultKind::RateLimit) {
-        return rateLimitFaultReply(state.weights.limit());
+        return rateLimitFaultReply(state.weights.limit(), faults.rate_limit_retry_after_s);
     }
     const OrderResult placed = state.engine.place(parsed.request, state.now());
     if (const auto* error = std::get_if<ApiError>(&placed)) {

@@ -56,9 +56,10 @@ struct Route {
                                                      const std::string& symbol);
 /// An error reply in Binance's {"code","msg"} shape.
 [[nodiscard]] Reply errorReply(const ApiError& error);
-/// The answers of the rate-limit and 5xx faults (429 -1003 with Retry-After 1; 503 -1001),
-/// shared by the counters (before routing) and the random faults (in the order route).
-[[nodiscard]] Reply rateLimitFaultReply(int limit);
+/// The answers of the rate-limit and 5xx faults (429 -1003 with the armed Retry-After, 1 s by
+/// default; 503 -1001), shared by the counters (before routing) and the random faults (in the
+/// order route).
+[[nodiscard]] Reply rateLimitFaultReply(int limit, int retry_after_s);
 [[nodiscard]] Reply http5xxFaultReply();
 
 }  // namespace robson::sim

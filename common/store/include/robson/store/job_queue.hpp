@@ -85,11 +85,16 @@ void extendLease(pqxx::connection& connection,
 /// `retry` with an exponential backoff (0.5 s · 2^(attempt-1), at most 30 s), or to `dead`
 /// when its attempts or its deadline are used up. Returns true when the job is now dead: the
 /// caller then ends the intent in the same transaction (endIntentOfDeadJob). Throws FencedOut.
-[[nodiscard]] bool retryOrBury(pqxx::work& txn, const ClaimedJob& claim, const std::string& error);
+/// `at_least` raises the backoff to what the failure asked for (an exchange's Retry-After).
+[[nodiscard]] bool retryOrBury(pqxx::work& txn,
+                               const ClaimedJob& claim,
+                               const std::string& error,
+                               std::chrono::milliseconds at_least = std::chrono::milliseconds(0));
 
 /// Ends the intent of a job given up: PLANNING → FAILED, PENDING → REJECTED (validation could
-/// not run), each guarded so an intent that moved on meanwhile is left alone. Execute jobs are
-/// never buried (an order may be on the exchange), and scan jobs have no intent: this does
+/// not run), each guarded so an intent that moved on meanwhile is left alone; the intent's
+/// audit trail says so (INTENT_FAILED / INTENT_REJECTED by "system:job-queue", with why). Execute
+/// jobs are never buried (an order may be on the exchange), and scan jobs have no intent: this does
 /// nothing for them.
 void endIntentOfDeadJob(pqxx::work& txn,
                         wire::JobKind kind,

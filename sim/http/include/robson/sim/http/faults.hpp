@@ -35,6 +35,9 @@ struct Faults {
     int drop_connection_next_orders = 0;
     int reject_next_stop_orders = 0;
     int rate_limit_burst = 0;
+    /// The Retry-After (seconds) of the rate-limit faults: above the adapter's own short wait
+    /// (2 s) it makes the caller retry later rather than inside one call.
+    int rate_limit_retry_after_s = 1;
     double rate = 0.0;  ///< 0..1
     std::vector<FaultKind> kinds{kAllFaultKinds.begin(), kAllFaultKinds.end()};
     std::uint64_t seed = 1;
