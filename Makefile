@@ -56,6 +56,7 @@ bench: deps
 	@build/bench/tests/bench/domain_bench --benchmark_counters_tabular=true
 	@build/bench/tests/bench/pattern_bench --benchmark_counters_tabular=true
 	@build/bench/tests/bench/exchange_bench --benchmark_min_time=2
+	@tests/bench/run_system_bench.sh build/bench
 
 # The distribution of technical-stop distances over every window of the real candles.
 survey: build

@@ -13,6 +13,7 @@ PACKAGES=(
   nlohmann-json3-dev libssl-dev libsodium-dev
   postgresql
   chromium
+  wrk  # make bench: the API's status reads under load (tests/bench/run_system_bench.sh)
 )
 
 missing=()

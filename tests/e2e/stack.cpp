@@ -53,6 +53,7 @@ Stack::Stack(StackOptions options) : options_(options) {
             sim_args.end(),
             {"--api-key", options_.sim_api_key, "--api-secret", options_.sim_api_secret});
     }
+    sim_args.insert(sim_args.end(), options_.sim_extra_args.begin(), options_.sim_extra_args.end());
     simulator_ = std::make_unique<ChildProcess>(Programs::simulator(),
                                                 sim_args,
                                                 std::map<std::string, std::string>{},

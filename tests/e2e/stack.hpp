@@ -28,6 +28,8 @@ struct StackOptions {
     int scan_workers = 0;
     /// The simulator's kline CSVs (--data); its shipped sim/data/ when empty.
     std::string sim_data_dir;
+    /// More simulator flags (the system benchmark lifts its request-weight limit).
+    std::vector<std::string> sim_extra_args;
 };
 
 class Stack {
