@@ -13,6 +13,7 @@ PACKAGES=(
   nlohmann-json3-dev libssl-dev libsodium-dev
   postgresql
   chromium
+  prometheus
 )
 
 missing=()

@@ -1,0 +1,92 @@
+#include "robson/logging/log_event.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <mutex>
+
+namespace robson::logging {
+namespace {
+
+std::string& serviceName() {
+    static std::string name = "robson";
+    return name;
+}
+
+std::ostream*& sinkStream() {
+    static std::ostream* sink = &std::cerr;
+    return sink;
+}
+
+/// "2026-12-05T07:20:00.123Z"
+std::string isoUtc(std::int64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    std::array<char, 32> text{};
+    const auto length = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%S", &parts);
+    std::array<char, 8> millis{};
+    std::snprintf(millis.data(), millis.size(), ".%03dZ", static_cast<int>(ms % 1000));
+    return std::string(text.data(), length) + millis.data();
+}
+
+void redact(nlohmann::json& value) {
+    if (value.is_object()) {
+        for (auto& [name, inner] : value.items()) {
+            if (isSecretFieldName(name)) {
+                inner = "[redacted]";
+            } else {
+                redact(inner);
+            }
+        }
+    } else if (value.is_array()) {
+        for (auto& inner : value) {
+            redact(inner);
+        }
+    }
+}
+
+}  // namespace
+
+void setService(std::string service) {
+    serviceName() = std::move(service);
+}
+
+void setSink(std::ostream& sink) {
+    sinkStream() = &sink;
+}
+
+std::string formatEvent(std::int64_t now_ms,
+                        std::string_view level,
+                        std::string_view event,
+                        nlohmann::json fields) {
+    nlohmann::json line = nlohmann::json::object();
+    line["ts"] = isoUtc(now_ms);
+    line["level"] = level;
+    line["service"] = serviceName();
+    line["event"] = event;
+    if (fields.is_object()) {
+        redact(fields);
+        for (auto& [name, value] : fields.items()) {
+            if (!line.contains(name)) {  // the fixed keys keep their meaning
+                line[name] = std::move(value);
+            }
+        }
+    }
+    // Invalid UTF-8 (an exchange message, a path) is replaced, never a reason to throw.
+    return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void logEvent(std::string_view level, std::string_view event, nlohmann::json fields) {
+    static std::mutex mutex;
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    const std::string line = formatEvent(now, level, event, std::move(fields));
+    const std::lock_guard lock(mutex);
+    *sinkStream() << line << std::endl;
+}
+
+}  // namespace robson::logging
