@@ -241,21 +241,25 @@ BOOST_AUTO_TEST_CASE(prometheus_scrapes_every_process_evaluates_every_panel_and_
                       std::sregex_iterator()));
     BOOST_TEST(rule_count == 7U);
     std::vector<json> rules;
+    std::string last_rules;
     BOOST_TEST_REQUIRE(eventually(
-        [&] {
-            rules.clear();
-            for (const auto& group :
-                 prometheusData(monitored.url, "/api/v1/rules", "").at("groups")) {
-                for (const auto& rule : group.at("rules")) {
-                    rules.push_back(rule);
-                }
-            }
-            return rules.size() == rule_count &&
-                   std::all_of(rules.begin(), rules.end(), [](const json& rule) {
-                       return rule.value("health", "") == "ok";
-                   });
-        },
-        std::chrono::seconds(10)));
+                           [&] {
+                               rules.clear();
+                               const json groups =
+                                   prometheusData(monitored.url, "/api/v1/rules", "").at("groups");
+                               last_rules = groups.dump();
+                               for (const auto& group : groups) {
+                                   for (const auto& rule : group.at("rules")) {
+                                       rules.push_back(rule);
+                                   }
+                               }
+                               return rules.size() == rule_count &&
+                                      std::all_of(rules.begin(), rules.end(), [](const json& rule) {
+                                          return rule.value("health", "") == "ok";
+                                      });
+                           },
+                           std::chrono::seconds(20)),
+                       last_rules);
     const std::regex metric_name(R"(\b(robson_[a-z0-9_]+|up)\b)");
     for (const auto& rule : rules) {
         const std::string expression = rule.at("query").get<std::string>();

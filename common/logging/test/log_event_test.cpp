@@ -22,6 +22,15 @@ BOOST_AUTO_TEST_CASE(a_line_is_json_with_time_level_service_event_and_the_fields
     BOOST_TEST(line["job_id"] == 7);
 }
 
+BOOST_AUTO_TEST_CASE(time_level_service_and_event_come_first_for_a_reader) {
+    setService("api");
+    const std::string text = formatEvent(0, "info", "login", {{"a_field", 1}});
+    BOOST_TEST(
+        text.rfind(
+            R"({"ts":"1970-01-01T00:00:00.000Z","level":"info","service":"api","event":"login")",
+            0) == 0U);
+}
+
 BOOST_AUTO_TEST_CASE(fields_named_like_secrets_are_redacted_even_when_nested) {
     const auto text = formatEvent(0,
                                   "info",
