@@ -2,6 +2,7 @@
 // unknown methods fold into OTHER, statuses into classes, and every known series exists at 0.
 #include "http_metrics.hpp"
 
+#include "http_errors.hpp"
 #include "router.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -42,7 +43,8 @@ BOOST_AUTO_TEST_CASE(the_router_names_the_template_a_request_matched) {
     std::string route;
     static_cast<void>(router.dispatch(get("/api/intents/intent-42/"), &route));
     BOOST_TEST(route == "/api/intents/{id}/");
-    BOOST_CHECK_ANY_THROW(static_cast<void>(router.dispatch(get("/nowhere"), &route)));
+    BOOST_CHECK_THROW(static_cast<void>(router.dispatch(get("/nowhere"), &route)),
+                      robson::api::ApiError);
     BOOST_TEST(route == "unmatched");
 }
 
