@@ -25,7 +25,7 @@ HttpMetrics::HttpMetrics(prometheus::Registry& registry,
                     .Register(registry)) {
     auto known = routes;
     known.emplace_back("GET", "static");
-    for (const auto method : {"GET", "POST"}) {
+    for (const char* method : {"GET", "POST"}) {
         known.emplace_back(method, "unmatched");
     }
     for (const auto& [method, route] : known) {

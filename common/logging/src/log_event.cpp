@@ -2,10 +2,10 @@
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <mutex>
+#include <vector>
 
 namespace robson::logging {
 namespace {
@@ -22,28 +22,35 @@ std::ostream*& sinkStream() {
 
 /// "2026-12-05T07:20:00.123Z"
 std::string isoUtc(std::int64_t ms) {
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    const auto seconds = static_cast<std::time_t>(ms / 1000);
     std::tm parts{};
     gmtime_r(&seconds, &parts);
     std::array<char, 32> text{};
     const auto length = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%S", &parts);
-    std::array<char, 8> millis{};
-    std::snprintf(millis.data(), millis.size(), ".%03dZ", static_cast<int>(ms % 1000));
-    return std::string(text.data(), length) + millis.data();
+    // 1000 + ms keeps the leading zeros: 7 ms → "1007" → ".007".
+    return std::string(text.data(), length) + "." + std::to_string(1000 + ms % 1000).substr(1) +
+           "Z";
 }
 
-void redact(nlohmann::json& value) {
-    if (value.is_object()) {
-        for (auto& [name, inner] : value.items()) {
-            if (isSecretFieldName(name)) {
-                inner = "[redacted]";
-            } else {
-                redact(inner);
+/// Replaces the value of every secret-named field, at any depth (iteratively: a deep document
+/// cannot exhaust the stack).
+void redact(nlohmann::json& document) {
+    std::vector<nlohmann::json*> pending{&document};
+    while (!pending.empty()) {
+        nlohmann::json* current = pending.back();
+        pending.pop_back();
+        if (current->is_object()) {
+            for (const auto& item : current->items()) {
+                if (isSecretFieldName(item.key())) {
+                    item.value() = "[redacted]";
+                } else {
+                    pending.push_back(&item.value());
+                }
             }
-        }
-    } else if (value.is_array()) {
-        for (auto& inner : value) {
-            redact(inner);
+        } else if (current->is_array()) {
+            for (auto& inner : *current) {
+                pending.push_back(&inner);
+            }
         }
     }
 }
@@ -70,10 +77,10 @@ std::string formatEvent(std::int64_t now_ms,
     line["event"] = event;
     if (fields.is_object()) {
         redact(fields);
-        for (auto& [name, value] : fields.items()) {
-            if (!line.contains(name)) {  // the fixed keys keep their meaning
-                line[name] = nlohmann::ordered_json::parse(
-                    value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        for (const auto& item : fields.items()) {
+            if (!line.contains(item.key())) {  // the fixed keys keep their meaning
+                line[item.key()] = nlohmann::ordered_json::parse(
+                    item.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
             }
         }
     }
