@@ -25,6 +25,8 @@ public:
     void resent(const std::string& service);
 
 private:
+    void refreshOldestInProgress(pqxx::transaction_base& txn);
+
     std::map<std::pair<std::string, std::string>, prometheus::Gauge*> jobs_;
     std::map<std::string, prometheus::Gauge*> oldest_ready_;
     std::map<std::string, prometheus::Gauge*> intents_;
