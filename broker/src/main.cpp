@@ -80,7 +80,6 @@ int main(int argc, char** argv) {
             metrics_thread.join();
         }
         g_broker = nullptr;
-        robson::logging::logEvent("info", "broker_stopped");
         return 0;
     } catch (const std::exception& error) {
         robson::logging::logEvent("error", "broker_failed", {{"error", error.what()}});

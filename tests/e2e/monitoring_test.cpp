@@ -9,6 +9,7 @@
 #include <Poco/URI.h>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -49,7 +50,7 @@ int freePort() {
 
 /// The production rules with every `for:` at 0 s: a test cannot wait minutes for an alert.
 std::string rulesWithoutDelays(const std::string& path, const std::string& run_dir) {
-    const std::string copy = run_dir + "/alerts-now.yml";
+    std::string copy = run_dir + "/alerts-now.yml";
     std::ofstream(copy) << std::regex_replace(
         readFile(path), std::regex(R"(for: [0-9]+[smh])"), "for: 0s");
     return copy;
@@ -185,14 +186,11 @@ bool firing(const json& alerts,
             const std::string& name,
             const std::string& label,
             const std::string& value) {
-    for (const auto& alert : alerts.at("alerts")) {
+    return std::ranges::any_of(alerts.at("alerts"), [&](const json& alert) {
         const auto& labels = alert.at("labels");
-        if (labels.value("alertname", "") == name && labels.value(label, "") == value &&
-            alert.value("state", "") == "firing") {
-            return true;
-        }
-    }
-    return false;
+        return labels.value("alertname", "") == name && labels.value(label, "") == value &&
+               alert.value("state", "") == "firing";
+    });
 }
 
 }  // namespace
