@@ -14,6 +14,7 @@ PACKAGES=(
   postgresql
   chromium
   wrk  # make bench: the API's status reads under load (tests/bench/run_system_bench.sh)
+  prometheus
 )
 
 missing=()

@@ -6,7 +6,8 @@
 #   - the broker, the sweeper (also the pattern scanner's scheduler), WORKERS (default 1)
 #     workers of each pool (plan, validate, execute, scan) and the API (+ web UI when built)
 #     on :8080;
-#   - a demo tenant and login (demo / robson-demo), printed at the end.
+#   - a demo tenant and login (demo / robson-demo), printed at the end;
+#   - with MONITORING=1, Prometheus on :9096 scraping every /metrics (ops/monitoring/).
 # Running it twice is harmless: what runs already is kept. `make stop` stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +60,10 @@ ops/db/migrate.sh "$DATABASE_URL"
 
 # 2. The exchange (simulator) and the broker.
 sim_url="http://127.0.0.1:$sim_port"
-start sim "$bin/sim/robson-exchange-sim" --port "$sim_port"
+# /metrics of the simulator and the API sit just below the broker's: base-2 and base-1.
+metrics_base=${ROBSON_METRICS_BASE:-9099}
+start sim "$bin/sim/robson-exchange-sim" --port "$sim_port" \
+    --metrics "127.0.0.1:$((metrics_base - 2))"
 wait_for "the simulator" curl -fsS "$sim_url/api/v3/ping"
 broker="tcp://127.0.0.1:$broker_port"
 # /metrics ports: broker 9099, sweeper 9100, workers from 9101 (ROBSON_METRICS_BASE moves them).
@@ -86,9 +90,23 @@ api_args=(--port "$api_port" --database "$DATABASE_URL" --broker "$broker"
           --exchange "$ROBSON_EXCHANGE_URL" --jwt-secret-file "$root/$run_dir/jwt.secret"
           --openapi "$root/api/openapi.yaml")
 [[ -f web/dist/index.html ]] && api_args+=(--web-root "$root/web/dist")
+api_args+=(--metrics "127.0.0.1:$((metrics_base - 1))")
 start api "$bin/api/robson-api" "${api_args[@]}"
 api_url="http://127.0.0.1:$api_port"
 wait_for "the API" curl -fsS "$api_url/healthz"
+
+# 5. MONITORING=1: Prometheus (Debian's package) scraping every /metrics, with the alert rules.
+prometheus_port=${ROBSON_PROMETHEUS_PORT:-9096}
+if [[ ${MONITORING:-0} == 1 ]]; then
+    command -v prometheus >/dev/null ||
+        { echo "run: MONITORING=1 needs prometheus (ops/bootstrap.sh installs it)" >&2; exit 1; }
+    ROBSON_METRICS_BASE=$metrics_base WORKERS=$workers \
+        ops/monitoring/prometheus-config.sh --out "$run_dir/prometheus.yml"
+    start prometheus prometheus --config.file="$root/$run_dir/prometheus.yml" \
+        --storage.tsdb.path="$root/$run_dir/prometheus-data" \
+        --web.listen-address="127.0.0.1:$prometheus_port"
+    wait_for "Prometheus" curl -fsS "http://127.0.0.1:$prometheus_port/-/ready"
+fi
 
 cat <<EOT
 
@@ -99,6 +117,8 @@ cat <<EOT
    database    $DATABASE_URL
    workers     $workers per pool (plan, validate, execute, scan); logs in $run_dir/
    metrics     http://127.0.0.1:$metrics_base/metrics (broker), :$((metrics_base + 1)) (sweeper), :$((metrics_base + 2))… (workers)
+               :$((metrics_base - 2)) (simulator), :$((metrics_base - 1)) (API)
+   prometheus  $([[ ${MONITORING:-0} == 1 ]] && echo "http://127.0.0.1:$prometheus_port" || echo "not started (MONITORING=1 make run starts it)")
 
 Try:
    $bin/cli/robson login --server $api_url --username $demo_user --password $demo_password

@@ -1,10 +1,13 @@
 // robson-exchange-sim: the command line of docs/exchange-simulator.md.
+#include "robson/logging/log_event.hpp"
+#include "robson/metrics/metrics_server.hpp"
 #include "robson/sim/http/sim_server.hpp"
 
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <pthread.h>
 #include <span>
@@ -18,7 +21,7 @@ constexpr std::string_view kUsage =
     "usage: robson-exchange-sim [--host 127.0.0.1] [--port 0] [--api-key KEY --api-secret SECRET"
     " | --keys-file FILE]\n"
     "                           [--data DIR] [--speed 1] [--seed 1] [--commission 0.001]\n"
-    "                           [--weight-limit 6000]\n"
+    "                           [--weight-limit 6000] [--metrics 127.0.0.1:9097]\n"
     "                           [--latency-ms 0] [--http-5xx-next N] [--unknown-status-next-orders "
     "N]\n"
     "                           [--drop-connection-next-orders N] [--reject-next-stop-orders N]\n"
@@ -104,6 +107,8 @@ bool applyFlag(std::string_view flag, const std::string& value, robson::sim::Sim
         config.commission = value;
     } else if (flag == "--weight-limit") {
         config.weight_limit = std::stoi(value);
+    } else if (flag == "--metrics") {
+        config.metrics_address = value;
     } else {
         return applyFaultFlag(flag, value, config.faults);
     }
@@ -132,6 +137,7 @@ std::optional<robson::sim::SimConfig> parseArgs(std::span<char*> args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    robson::logging::setService("sim");
     try {
         const auto config = parseArgs(std::span<char*>(argv, static_cast<std::size_t>(argc)));
         if (!config) {
@@ -146,19 +152,31 @@ int main(int argc, char** argv) {
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
         std::signal(SIGPIPE, SIG_IGN);  // NOLINT(cert-err33-c)
 
-        robson::sim::SimServer server(*config);
+        auto served = *config;
+        std::unique_ptr<robson::metrics::MetricsServer> metrics_server;
+        if (!served.metrics_address.empty()) {
+            served.metrics_registry = std::make_shared<prometheus::Registry>();
+            metrics_server = std::make_unique<robson::metrics::MetricsServer>(
+                served.metrics_address, served.metrics_registry);
+        }
+        robson::sim::SimServer server(served);
         server.start();
         for (const std::string& warning : server.warnings()) {
-            std::cerr << "robson-exchange-sim: " << warning << '\n';
+            robson::logging::logEvent("warning", "data_skipped", {{"detail", warning}});
         }
         std::cout << "robson-exchange-sim listening on " << server.baseUrl() << std::endl;
+        if (metrics_server) {
+            std::cout << "robson-exchange-sim metrics on http://127.0.0.1:"
+                      << metrics_server->port() << "/metrics" << std::endl;
+        }
+        robson::logging::logEvent("info", "sim_started", {{"url", server.baseUrl()}});
         int received = 0;
         sigwait(&signals, &received);
         server.stop();
-        std::cerr << "robson-exchange-sim: stopped\n";
+        robson::logging::logEvent("info", "sim_stopped");
         return 0;
     } catch (const std::exception& error) {
-        std::cerr << "robson-exchange-sim: " << error.what() << '\n';
+        robson::logging::logEvent("error", "sim_failed", {{"error", error.what()}});
         return 1;
     }
 }

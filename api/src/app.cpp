@@ -2,8 +2,9 @@
 
 #include "auth/jwt_secret.hpp"
 #include "http_errors.hpp"
+#include "robson/logging/log_event.hpp"
 
-#include <iostream>
+#include <chrono>
 
 namespace robson::api {
 
@@ -20,6 +21,9 @@ std::string resolveSecret(const ServerConfig& config) {
 
 AppContext::AppContext(ServerConfig server_config)
     : config(std::move(server_config)),
+      metrics_registry(config.metrics_registry ? config.metrics_registry
+                                               : std::make_shared<prometheus::Registry>()),
+      intents_created(*metrics_registry),
       pool(config.database_url,
            static_cast<std::size_t>(config.max_threads) + 4,
            config.db_connect_timeout),
@@ -56,20 +60,39 @@ App::App(AppContext& context) : context_(context) {
         }
         return context_.static_files->serve(request.path);
     });
+    http_metrics_ = std::make_unique<HttpMetrics>(*context_.metrics_registry, router_.routes());
 }
 
 Response App::handle(const Request& request) const noexcept {
+    const auto started = std::chrono::steady_clock::now();
+    std::string route_label = "unmatched";
+    Response response = route(request, route_label);
+    try {
+        http_metrics_->observe(
+            route_label,
+            request.method,
+            response.status,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a metric never fails a request
+    }
+    return response;
+}
+
+Response App::route(const Request& request, std::string& route_label) const noexcept {
     try {
         try {
-            return router_.dispatch(request);
+            return router_.dispatch(request, &route_label);
         } catch (const ApiError& error) {
             return error.toResponse();
         } catch (const pqxx::broken_connection&) {
             return unavailable("The database is unreachable.").toResponse();
         } catch (const std::exception& error) {
             // A bug, not an input problem: the detail stays generic, the log gets the cause.
-            std::cerr << "robson-api: internal error on " << request.method << ' '
-                      << request.path.substr(0, 200) << ": " << error.what() << '\n';
+            logging::logEvent("error",
+                              "internal_error",
+                              {{"method", request.method.substr(0, 16)},
+                               {"route", route_label},
+                               {"error", error.what()}});
             return ApiError(500, "internal", "An internal error occurred.").toResponse();
         }
     } catch (...) {

@@ -2,10 +2,12 @@
 
 #include "auth/jwt.hpp"
 #include "db/connection_pool.hpp"
+#include "http_metrics.hpp"
 #include "http_types.hpp"
 #include "market_data.hpp"
 #include "robson/api/server_config.hpp"
 #include "robson/bus/job_sender.hpp"
+#include "robson/metrics/intents_created.hpp"
 #include "router.hpp"
 #include "static_files.hpp"
 
@@ -29,6 +31,9 @@ struct AppContext {
     AppContext& operator=(AppContext&&) = delete;
 
     ServerConfig config;
+    /// config.metrics_registry, or a private one: the API counts whether or not it is served.
+    std::shared_ptr<prometheus::Registry> metrics_registry;
+    metrics::IntentsCreated intents_created;
     db::ConnectionPool pool;
     auth::JwtCodec jwt;
     zmq::context_t zmq_context;
@@ -50,8 +55,11 @@ public:
     [[nodiscard]] Response handle(const Request& request) const noexcept;
 
 private:
+    [[nodiscard]] Response route(const Request& request, std::string& route_label) const noexcept;
+
     AppContext& context_;
     Router router_;
+    std::unique_ptr<HttpMetrics> http_metrics_;  ///< made after every route is added
 };
 
 // Route groups, one file each.

@@ -3,12 +3,15 @@
 #include "robson/api/exchange_keys_admin.hpp"
 #include "robson/api/server_config.hpp"
 #include "robson/api/user_admin.hpp"
+#include "robson/logging/log_event.hpp"
+#include "robson/metrics/metrics_server.hpp"
 #include "robson/secrets/secret_box.hpp"
 
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <pthread.h>
 #include <span>
@@ -113,14 +116,26 @@ int serve(std::span<const std::string> args) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);  // NOLINT(cert-err33-c)
 
+    robson::logging::setService("api");
+    std::unique_ptr<robson::metrics::MetricsServer> metrics_server;
+    if (!config.metrics_address.empty()) {
+        config.metrics_registry = std::make_shared<prometheus::Registry>();
+        metrics_server = std::make_unique<robson::metrics::MetricsServer>(config.metrics_address,
+                                                                          config.metrics_registry);
+    }
     robson::api::ApiServer server(config);
     server.start();
     std::cout << "robson-api listening on http://" << config.bind << ":" << server.port()
               << std::endl;
+    if (metrics_server) {
+        std::cout << "robson-api metrics on http://127.0.0.1:" << metrics_server->port()
+                  << "/metrics" << std::endl;
+    }
+    robson::logging::logEvent("info", "api_started", {{"port", server.port()}});
     int received = 0;
     sigwait(&signals, &received);
     server.stop();
-    std::cerr << "robson-api: stopped\n";
+    robson::logging::logEvent("info", "api_stopped");
     return 0;
 }
 
@@ -146,7 +161,7 @@ int main(int argc, char** argv) {
         }
         return serve(args);
     } catch (const std::exception& error) {
-        std::cerr << "robson-api: " << error.what() << '\n';
+        robson::logging::logEvent("error", "api_failed", {{"error", error.what()}});
         return 1;
     }
 }

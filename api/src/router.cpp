@@ -29,7 +29,17 @@ std::vector<std::string> splitPath(std::string_view path) {
 }
 
 void Router::add(std::string method, std::string_view pattern, Handler handler) {
-    routes_.push_back(Route{std::move(method), splitPath(pattern), std::move(handler)});
+    routes_.push_back(
+        Route{std::move(method), splitPath(pattern), std::string(pattern), std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(routes_.size());
+    for (const Route& route : routes_) {
+        out.emplace_back(route.method, route.pattern);
+    }
+    return out;
 }
 
 void Router::setFallback(Handler handler) {
@@ -59,13 +69,19 @@ bool Router::match(const Route& route,
     return true;
 }
 
-Response Router::dispatch(const Request& request) const {
+Response Router::dispatch(const Request& request, std::string* route_label) const {
     const std::vector<std::string> segments = splitPath(request.path);
     std::string allowed;
+    if (route_label != nullptr) {
+        *route_label = "unmatched";
+    }
     for (const Route& route : routes_) {
         PathParams params;
         if (!match(route, segments, params)) {
             continue;
+        }
+        if (route_label != nullptr) {
+            *route_label = route.pattern;  // a 405 is labelled with the path's template too
         }
         if (route.method == request.method) {
             return route.handler(request, params);
@@ -82,6 +98,9 @@ Response Router::dispatch(const Request& request) const {
     }
     const bool is_read = request.method == "GET" || request.method == "HEAD";
     if (fallback_ && is_read) {
+        if (route_label != nullptr) {
+            *route_label = "static";
+        }
         return fallback_(request, {});
     }
     throw notFound("This path");

@@ -24,13 +24,19 @@ public:
     /// Handles paths no route matches (GET/HEAD only; other methods get 404).
     void setFallback(Handler handler);
 
-    /// Routes the request; throws ApiError for 404/405 (the caller renders errors).
-    [[nodiscard]] Response dispatch(const Request& request) const;
+    /// Routes the request; throws ApiError for 404/405 (the caller renders errors). When
+    /// `route` is given it receives the matched template ("/api/intents/{id}/"), "static" for
+    /// the fallback, or "unmatched" — a label for metrics that never holds an id.
+    [[nodiscard]] Response dispatch(const Request& request, std::string* route = nullptr) const;
+
+    /// Every (method, template) pair added, in order.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> routes() const;
 
 private:
     struct Route {
         std::string method;
         std::vector<std::string> segments;  ///< "{name}" segments capture
+        std::string pattern;                ///< as added, for metrics labels
         Handler handler;
     };
     [[nodiscard]] static bool match(const Route& route,

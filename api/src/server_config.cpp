@@ -98,6 +98,11 @@ std::optional<std::string> applyServerFlags(std::span<const std::string> args,
              config.openapi_path = value;
              return !value.empty();
          }},
+        {"--metrics",
+         [&config](const std::string& value) {
+             config.metrics_address = value;
+             return !value.empty();
+         }},
         {"--plan-wait-ms", milliseconds(config.plan_wait, 600'000)},
         {"--execute-wait-ms", milliseconds(config.execute_wait, 600'000)},
         {"--max-backlog",

@@ -1,6 +1,7 @@
 // robson-broker: routes job envelopes by service to idle workers (see docs/wire-protocol.md).
 #include "broker_loop.hpp"
 #include "broker_metrics.hpp"
+#include "robson/logging/log_event.hpp"
 #include "robson/metrics/metrics_server.hpp"
 
 #include <csignal>
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    robson::logging::setService("broker");
     try {
         robson::broker::BrokerLoop broker(options);
         const std::string endpoint = broker.bind();
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
         static_cast<void>(std::signal(SIGINT, onSignal));
         static_cast<void>(std::signal(SIGTERM, onSignal));
         std::cout << "robson-broker listening on " << endpoint << std::endl;
+        robson::logging::logEvent("info", "broker_started", {{"endpoint", endpoint}});
         auto registry = std::make_shared<prometheus::Registry>();
         robson::broker::BrokerMetrics broker_metrics(*registry);
         std::unique_ptr<robson::metrics::MetricsServer> metrics_server;
@@ -79,7 +82,7 @@ int main(int argc, char** argv) {
         g_broker = nullptr;
         return 0;
     } catch (const std::exception& error) {
-        std::cerr << "robson-broker: " << error.what() << "\n";
+        robson::logging::logEvent("error", "broker_failed", {{"error", error.what()}});
         return 1;
     }
 }

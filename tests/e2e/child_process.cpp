@@ -50,7 +50,8 @@ ChildProcess::ChildProcess(const std::string& path,
                            const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env,
                            const std::string& log_file,
-                           const std::string& ready_prefix) {
+                           const std::string& ready_prefix,
+                           const std::string& second_prefix) {
     std::string command = "exec " + shellQuote(path);
     for (const auto& arg : args) {
         command += " " + shellQuote(arg);
@@ -64,6 +65,13 @@ ChildProcess::ChildProcess(const std::string& path,
             const std::string line = readLine(out_, path);
             if (line.rfind(ready_prefix, 0) == 0) {
                 ready_value_ = line.substr(ready_prefix.size());
+                break;
+            }
+        }
+        while (!second_prefix.empty()) {
+            const std::string line = readLine(out_, path);
+            if (line.rfind(second_prefix, 0) == 0) {
+                second_value_ = line.substr(second_prefix.size());
                 break;
             }
         }

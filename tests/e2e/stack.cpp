@@ -54,17 +54,26 @@ Stack::Stack(StackOptions options) : options_(options) {
             {"--api-key", options_.sim_api_key, "--api-secret", options_.sim_api_secret});
     }
     sim_args.insert(sim_args.end(), options_.sim_extra_args.begin(), options_.sim_extra_args.end());
-    simulator_ = std::make_unique<ChildProcess>(Programs::simulator(),
-                                                sim_args,
-                                                std::map<std::string, std::string>{},
-                                                log_file_,
-                                                "robson-exchange-sim listening on ");
+    const std::vector<std::string> metrics_args =
+        options_.all_metrics ? std::vector<std::string>{"--metrics", "127.0.0.1:0"}
+                             : std::vector<std::string>{};
+    sim_args.insert(sim_args.end(), metrics_args.begin(), metrics_args.end());
+    simulator_ = std::make_unique<ChildProcess>(
+        Programs::simulator(),
+        sim_args,
+        std::map<std::string, std::string>{},
+        log_file_,
+        "robson-exchange-sim listening on ",
+        options_.all_metrics ? "robson-exchange-sim metrics on " : "");
+    std::vector<std::string> broker_args{"--bind", "tcp://127.0.0.1:*"};
+    broker_args.insert(broker_args.end(), metrics_args.begin(), metrics_args.end());
     broker_ =
         std::make_unique<ChildProcess>(Programs::broker(),
-                                       std::vector<std::string>{"--bind", "tcp://127.0.0.1:*"},
+                                       broker_args,
                                        std::map<std::string, std::string>{},
                                        log_file_,
-                                       "robson-broker listening on ");
+                                       "robson-broker listening on ",
+                                       options_.all_metrics ? "robson-broker metrics on " : "");
     sweeper_ = std::make_unique<ChildProcess>(Programs::sweeper(),
                                               std::vector<std::string>{"--broker",
                                                                        brokerEndpoint(),
@@ -101,11 +110,13 @@ Stack::Stack(StackOptions options) : options_(options) {
         if (!options_.web_root.empty()) {
             args.insert(args.end(), {"--web-root", options_.web_root});
         }
+        args.insert(args.end(), metrics_args.begin(), metrics_args.end());
         api_ = std::make_unique<ChildProcess>(Programs::api(),
                                               args,
                                               std::map<std::string, std::string>{},
                                               log_file_,
-                                              "robson-api listening on ");
+                                              "robson-api listening on ",
+                                              options_.all_metrics ? "robson-api metrics on " : "");
     }
 }
 
@@ -127,6 +138,36 @@ std::string Stack::apiUrl() const {
         throw std::logic_error("the stack runs without the API");
     }
     return api_->readyValue();
+}
+
+namespace {
+
+/// "http://127.0.0.1:9101/metrics" → "127.0.0.1:9101"
+std::string hostPort(const std::string& metrics_url) {
+    const Poco::URI uri(metrics_url);
+    return uri.getHost() + ":" + std::to_string(uri.getPort());
+}
+
+}  // namespace
+
+std::vector<MetricsTarget> Stack::metricsTargets() const {
+    std::vector<MetricsTarget> targets;
+    if (options_.all_metrics) {
+        targets.push_back({"sim", "", hostPort(simulator_->secondValue())});
+        targets.push_back({"broker", "", hostPort(broker_->secondValue())});
+        if (api_) {
+            targets.push_back({"api", "", hostPort(api_->secondValue())});
+        }
+    }
+    targets.push_back({"sweeper", "", hostPort(sweeper_->readyValue())});
+    for (const auto& [pool, workers] : workers_) {
+        for (const auto& worker : workers) {
+            if (worker->running()) {
+                targets.push_back({"worker", pool, hostPort(worker->readyValue())});
+            }
+        }
+    }
+    return targets;
 }
 
 std::map<std::string, std::string> Stack::workerEnvironment() const {

@@ -30,6 +30,16 @@ struct StackOptions {
     std::string sim_data_dir;
     /// More simulator flags (the system benchmark lifts its request-weight limit).
     std::vector<std::string> sim_extra_args;
+    /// The simulator, the broker and the API serve /metrics too (on free ports; the sweeper
+    /// and the workers always do): metricsTargets() lists them all.
+    bool all_metrics = false;
+};
+
+/// A process's /metrics endpoint as Prometheus scrapes it: its job and pool, "host:port".
+struct MetricsTarget {
+    std::string job;   ///< sim, api, broker, sweeper, worker
+    std::string pool;  ///< the worker's pool (plan, validate, execute, scan); "" otherwise
+    std::string address;
 };
 
 class Stack {
@@ -54,6 +64,10 @@ public:
     /// The text a /metrics URL serves.
     [[nodiscard]] static std::string scrape(const std::string& url);
     [[nodiscard]] const std::string& logFile() const { return log_file_; }
+    /// Every /metrics endpoint of the stack's running processes (see all_metrics).
+    [[nodiscard]] std::vector<MetricsTarget> metricsTargets() const;
+    /// The directory of the stack's log and scratch files (removed at the end).
+    [[nodiscard]] const std::string& runDir() const { return run_dir_; }
 
     /// Starts one more worker of a pool (returns its index in that pool).
     std::size_t startWorker(const std::string& service);

@@ -4,7 +4,9 @@
 // by a market exit and the intent FAILS with the reason.
 #include "auto_execution.hpp"
 #include "intent_record.hpp"
+#include "log_line.hpp"
 #include "order_book.hpp"
+#include "pipeline_metrics.hpp"
 #include "retry_later.hpp"
 #include "robson/domain/client_order_id.hpp"
 #include "robson/domain/execution_plan.hpp"
@@ -30,6 +32,23 @@ public:
 
 /// How long a filled entry may stay without a confirmed stop before it is closed at market.
 constexpr std::int64_t kMaxUnprotectedMs = 30'000;
+
+/// One order's fate, counted (robson_orders_total) and logged with its intent.
+void recordOrder(const std::string& intent_id,
+                 std::string_view mode,
+                 std::string_view leg,
+                 std::string_view result,
+                 const std::string& client_order_id) {
+    if (auto* metrics = pipelineMetrics()) {
+        metrics->order(mode, leg, result);
+    }
+    logEvent(result == "placed" ? "info" : "warning",
+             "order_" + std::string(result),
+             {{"intent_id", intent_id},
+              {"mode", std::string(mode)},
+              {"leg", std::string(leg)},
+              {"client_order_id", client_order_id}});
+}
 
 ExecutionMode modeOf(const store::ClaimedJob& job) {
     const auto payload = nlohmann::json::parse(job.payload_json, nullptr, false);
@@ -161,6 +180,8 @@ void executeDryRun(Execution& run) {
             txn, run.intent, OrderRole::StopLoss, run.mode, run.plan.stop, "SIMULATED"));
         txn.commit();
     }
+    recordOrder(run.intent.id, "dry_run", "entry", "placed", run.plan.entry.client_order_id);
+    recordOrder(run.intent.id, "dry_run", "stop", "placed", run.plan.stop.client_order_id);
     const auto& entry = run.plan.entry;
     run.audit_summary.push_back(
         {{"action", std::string("DRY_RUN_") + std::string(domain::toString(entry.side))},
@@ -180,16 +201,29 @@ void executeDryRun(Execution& run) {
 std::optional<exchange::OrderState> placeOnce(Execution& run,
                                               const EnsuredOrder& ensured,
                                               const domain::PlannedOrder& order,
+                                              std::string_view leg,
                                               std::string& refusal) {
     auto& exchange = run.context.exchange;
     std::optional<exchange::OrderState> known;
     if (ensured.existed || run.job.attempt > 1) {
         known = exchange.queryOrder(order.symbol, order.client_order_id);
+        if (auto* metrics = pipelineMetrics()) {
+            metrics->reconciliation(known ? "found" : "not_found");
+        }
     }
     if (!known) {
         store::extendLease(run.context.db, run.job, std::chrono::seconds(90));
         const auto placed = exchange::placeOrReconcile(exchange, order);
-        if (placed.rejected() && isTransientRefusal(placed.error())) {
+        // A transient refusal (429, clock skew) is not the exchange saying no: counted as an
+        // error, and the job retried after the exchange's Retry-After.
+        const bool transient = placed.rejected() && isTransientRefusal(placed.error());
+        recordOrder(
+            run.intent.id,
+            "live",
+            leg,
+            placed.placed() ? "placed" : (placed.rejected() && !transient ? "refused" : "error"),
+            order.client_order_id);
+        if (transient) {
             retryLater(order.client_order_id, placed.error());
         }
         if (placed.rejected()) {
@@ -267,7 +301,7 @@ void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
         txn.commit();
     }
     std::string refusal;
-    const auto closed = placeOnce(run, ensured, exit, refusal);
+    const auto closed = placeOnce(run, ensured, exit, "exit", refusal);
     if (!closed) {
         // Nothing else can be done automatically: say so loudly and keep retrying.
         audit(run, "EXIT_REFUSED", {{"error", refusal}, {"quantity", quantity.toString()}});
@@ -335,7 +369,7 @@ void protect(Execution& run, const exchange::OrderState& entry_state) {
         std::string refusal;
         std::optional<exchange::OrderState> placed;
         try {
-            placed = placeOnce(run, ensured, stop, refusal);
+            placed = placeOnce(run, ensured, stop, "stop", refusal);
         } catch (const NotYetKnown&) {
             if (run.context.now_ms() - filled_at > kMaxUnprotectedMs) {
                 flatten(run, stop_quantity, "the stop-loss could not be confirmed within 30 s");
@@ -390,7 +424,7 @@ void executeLive(Execution& run) {
         return;
     }
     std::string refusal;
-    const auto entry = placeOnce(run, entry_row, run.plan.entry, refusal);
+    const auto entry = placeOnce(run, entry_row, run.plan.entry, "entry", refusal);
     if (!entry) {
         audit(run, "ENTRY_REFUSED", {{"error", refusal}});
         finish(run, false, "the exchange refused the entry order: " + refusal);

@@ -4,6 +4,7 @@
 // The exchange comes from ROBSON_EXCHANGE_URL / _API_KEY / _API_SECRET (the local simulator by
 // default; a real Binance only when configured explicitly with keys).
 #include "log_line.hpp"
+#include "pipeline_metrics.hpp"
 #include "robson/binance/binance_config.hpp"
 #include "robson/binance/binance_gateway.hpp"
 #include "robson/metrics/metrics_server.hpp"
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
     }
     options.kind = *kind;
     const std::string service(wire::toString(*kind));
+    logging::setService("worker-" + service);
     options.owner = hostName() + ":" + std::to_string(getpid()) + ":" + service;
     if (*kind == wire::JobKind::Execute) {
         options.lease = std::chrono::seconds(90);
@@ -103,6 +105,8 @@ int main(int argc, char** argv) {
             "info", "worker_started", {{"service", service}, {"broker", options.broker_endpoint}});
         auto registry = std::make_shared<prometheus::Registry>();
         workers::WorkerMetrics worker_metrics(*registry, *kind);
+        workers::PipelineMetrics pipeline_metrics(*registry);
+        workers::installPipelineMetrics(&pipeline_metrics);
         std::unique_ptr<metrics::MetricsServer> metrics_server;
         if (!metrics_address.empty()) {
             metrics_server = std::make_unique<metrics::MetricsServer>(metrics_address, registry);
@@ -112,15 +116,16 @@ int main(int argc, char** argv) {
         workers::WorkerLoop loop(options, exchanges, worker_metrics);
         loop.run(g_stopping);
         workers::logEvent("info", "worker_stopped", {{"service", service}});
+        workers::installPipelineMetrics(nullptr);
         return 0;
     } catch (const secrets::SecretError& error) {
-        std::cerr << "robson-worker: ROBSON_SECRET_KEY: " << error.what() << "\n";
+        workers::logEvent("error", "bad_secret_key", {{"error", error.what()}});
         return 2;
     } catch (const binance::ConfigError& error) {
-        std::cerr << "robson-worker: exchange configuration: " << error.what() << "\n";
+        workers::logEvent("error", "bad_exchange_configuration", {{"error", error.what()}});
         return 2;
     } catch (const std::exception& error) {
-        std::cerr << "robson-worker: " << error.what() << "\n";
+        workers::logEvent("error", "worker_failed", {{"error", error.what()}});
         return 1;
     }
 }

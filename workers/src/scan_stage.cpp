@@ -2,8 +2,10 @@
 // closed candles are recorded (shared by every tenant), known open ones are moved on, and
 // every instance confirmed now becomes the intents of the configurations that want it — all
 // in the job's fenced transaction (docs/decisions/0005-pattern-scanner.md).
+#include "log_line.hpp"
 #include "pattern_instances.hpp"
 #include "pattern_intents.hpp"
+#include "pipeline_metrics.hpp"
 #include "robson/exchange/exchange_error.hpp"
 #include "robson/store/scan_jobs.hpp"
 #include "scan_window.hpp"
@@ -41,6 +43,7 @@ struct ScanCounts {
     int candles_scanned = 0;
     int detections = 0;
     int new_patterns = 0;
+    int intents_created = 0;
 };
 
 /// The exchange refuses the request itself (an unknown symbol or interval): retrying cannot
@@ -103,6 +106,7 @@ std::vector<wire::JobEnvelope> recordPatterns(pqxx::work& txn,
             continue;
         }
         auto outcome = triggerConfigurations(txn, instance, actor);
+        counts.intents_created += outcome.intents_created;
         if (outcome.intents_created > 0) {
             static_cast<void>(moveInstance(txn,
                                            instance.id,
@@ -155,6 +159,18 @@ std::vector<wire::JobEnvelope> runScanStage(StageContext& context, const store::
     markScanFinished(txn, scan->id, "done", counts, "");
     store::completeJob(txn, job);
     txn.commit();
+    // Counted once committed: a rolled-back scan made no intent.
+    if (auto* metrics = pipelineMetrics(); metrics != nullptr && counts.intents_created > 0) {
+        metrics->intentsCreatedByPattern(counts.intents_created);
+    }
+    for (const auto& plan_job : plan_jobs) {
+        logEvent("info",
+                 "intent_created",
+                 {{"intent_id", plan_job.intent_id},
+                  {"job_id", plan_job.job_id},
+                  {"tenant", plan_job.tenant},
+                  {"source", "pattern"}});
+    }
     return plan_jobs;
 }
 

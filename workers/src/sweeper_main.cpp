@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
         std::cerr << "robson-sweeper: no database (--database or DATABASE_URL)\n";
         return 2;
     }
+    logging::setService("sweeper");
     static_cast<void>(std::signal(SIGINT, onSignal));
     static_cast<void>(std::signal(SIGTERM, onSignal));
     auto registry = std::make_shared<prometheus::Registry>();
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
                       << "/metrics" << std::endl;
         }
     } catch (const std::exception& error) {
-        std::cerr << "robson-sweeper: " << error.what() << "\n";
+        workers::logEvent("error", "metrics_unavailable", {{"error", error.what()}});
         return 1;
     }
     zmq::context_t context(1);
@@ -109,6 +110,7 @@ int main(int argc, char** argv) {
                                       sent ? "job_resent" : "job_resend_failed",
                                       {{"job_id", envelope.job_id},
                                        {"intent_id", envelope.intent_id},
+                                       {"tenant", envelope.tenant},
                                        {"kind", std::string(wire::toString(envelope.kind))}});
                 }
                 const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -1,5 +1,6 @@
 #include "sweeper_metrics.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <vector>
 
@@ -10,6 +11,8 @@ const std::vector<std::string> kServices{"plan", "validate", "execute", "scan"};
 const std::vector<std::string> kStates{"ready", "running", "retry", "dead"};
 const std::vector<std::string> kStatuses{
     "PLANNING", "PENDING", "VALIDATED", "REJECTED", "EXECUTING", "EXECUTED", "FAILED", "CANCELLED"};
+/// The statuses a worker owes progress on (VALIDATED waits for a person, not a worker).
+const std::vector<std::string> kInProgress{"PLANNING", "PENDING", "EXECUTING"};
 const std::vector<std::string> kPatternStates{
     "DETECTED", "CONFIRMED", "CONSUMED", "EXPIRED", "INVALIDATED"};
 
@@ -55,6 +58,15 @@ SweeperMetrics::SweeperMetrics(prometheus::Registry& registry)
     for (const auto& status : kStatuses) {
         intents_[status] = &intents.Add({{"status", status}});
     }
+    auto& in_progress = prometheus::BuildGauge()
+                            .Name("robson_intent_oldest_in_progress_age_seconds")
+                            .Help(
+                                "How long the oldest intent a worker owes progress on has been "
+                                "in its status, by status (0 when none)")
+                            .Register(registry);
+    for (const auto& status : kInProgress) {
+        oldest_in_progress_[status] = &in_progress.Add({{"status", status}});
+    }
     auto& instances = prometheus::BuildGauge()
                           .Name("robson_pattern_instances")
                           .Help("Pattern instances the scanner recorded, by state")
@@ -98,6 +110,7 @@ void SweeperMetrics::refresh(pqxx::connection& db) {
             found->second->Set(row[1].as<double>());
         }
     }
+    refreshOldestInProgress(txn);
     for (auto& [state, gauge] : patterns_) {
         gauge->Set(0);
     }
@@ -120,6 +133,25 @@ void SweeperMetrics::refresh(pqxx::connection& db) {
     unprotected_age_.Set(unprotected[0][0].as<double>());
     last_run_.Set(
         std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
+}
+
+void SweeperMetrics::refreshOldestInProgress(pqxx::transaction_base& txn) {
+    for (auto& [status, gauge] : oldest_in_progress_) {
+        gauge->Set(0);
+    }
+    // "In its status since": the later of the intent's last update and its newest job (not
+    // every transition touches updated_at; every stage hand-over creates a job).
+    for (const auto& row : txn.exec(
+             "SELECT i.status::text, extract(epoch FROM now() - min(greatest(i.updated_at, "
+             "       coalesce((SELECT max(j.created_at) FROM jobs j WHERE j.intent_id = i.id), "
+             "                i.updated_at)))) "
+             "  FROM trading_intents i "
+             " WHERE i.status IN ('PLANNING', 'PENDING', 'EXECUTING') GROUP BY i.status")) {
+        const auto found = oldest_in_progress_.find(row[0].as<std::string>());
+        if (found != oldest_in_progress_.end()) {
+            found->second->Set(std::max(0.0, row[1].as<double>()));
+        }
+    }
 }
 
 void SweeperMetrics::resent(const std::string& service) {

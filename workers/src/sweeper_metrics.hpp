@@ -25,9 +25,12 @@ public:
     void resent(const std::string& service);
 
 private:
+    void refreshOldestInProgress(pqxx::transaction_base& txn);
+
     std::map<std::pair<std::string, std::string>, prometheus::Gauge*> jobs_;
     std::map<std::string, prometheus::Gauge*> oldest_ready_;
     std::map<std::string, prometheus::Gauge*> intents_;
+    std::map<std::string, prometheus::Gauge*> oldest_in_progress_;
     std::map<std::string, prometheus::Gauge*> patterns_;
     std::map<std::string, prometheus::Counter*> resent_;
     prometheus::Gauge& unprotected_age_;

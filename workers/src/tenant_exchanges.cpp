@@ -10,12 +10,13 @@ TenantExchanges::TenantExchanges(binance::BinanceConfig base, std::optional<secr
     : base_(std::move(base)),
       box_(std::move(box)),
       exchange_name_(store::exchangeNameForUrl(base_.base_url)),
-      shared_(std::make_unique<binance::BinanceGateway>(base_)) {}
+      shared_(std::make_unique<binance::BinanceGateway>(base_)),
+      shared_metered_(std::make_unique<MeteredGateway>(*shared_)) {}
 
 exchange::ExchangeGateway& TenantExchanges::forTenant(pqxx::connection& db,
                                                       std::int64_t tenant_id) {
     if (!box_) {
-        return *shared_;  // no master key: no stored keys can be read
+        return *shared_metered_;  // no master key: no stored keys can be read
     }
     std::optional<store::ExchangeKeys> keys;
     {
@@ -24,7 +25,7 @@ exchange::ExchangeGateway& TenantExchanges::forTenant(pqxx::connection& db,
     }
     if (!keys) {
         per_tenant_.erase(tenant_id);
-        return *shared_;
+        return *shared_metered_;
     }
     // Not a security boundary, only "did the keys change since the gateway was made".
     const std::string fingerprint =
@@ -34,10 +35,12 @@ exchange::ExchangeGateway& TenantExchanges::forTenant(pqxx::connection& db,
         binance::BinanceConfig config = base_;
         config.api_key = binance::Secret(keys->api_key);
         config.api_secret = binance::Secret(keys->api_secret);
+        entry.metered.reset();
         entry.gateway = std::make_unique<binance::BinanceGateway>(config);
+        entry.metered = std::make_unique<MeteredGateway>(*entry.gateway);
         entry.keys_fingerprint = fingerprint;
     }
-    return *entry.gateway;
+    return *entry.metered;
 }
 
 }  // namespace robson::workers

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metered_gateway.hpp"
 #include "robson/binance/binance_config.hpp"
 #include "robson/binance/binance_gateway.hpp"
 #include "robson/secrets/secret_box.hpp"
@@ -28,7 +29,7 @@ public:
 
     /// The gateway with the process's keys, for work that belongs to no tenant (a scan reads
     /// public klines).
-    exchange::ExchangeGateway& marketData() { return *shared_; }
+    exchange::ExchangeGateway& marketData() { return *shared_metered_; }
 
     /// "simulator", "binance-testnet" or "binance": whose keys are looked up.
     [[nodiscard]] const std::string& exchangeName() const { return exchange_name_; }
@@ -37,12 +38,14 @@ private:
     struct TenantGateway {
         std::string keys_fingerprint;  ///< the sealed pair's plaintext hash, to notice rotation
         std::unique_ptr<binance::BinanceGateway> gateway;
+        std::unique_ptr<MeteredGateway> metered;  ///< what callers get: every call measured
     };
 
     binance::BinanceConfig base_;
     std::optional<secrets::SecretBox> box_;
     std::string exchange_name_;
     std::unique_ptr<binance::BinanceGateway> shared_;
+    std::unique_ptr<MeteredGateway> shared_metered_;
     std::map<std::int64_t, TenantGateway> per_tenant_;
 };
 

@@ -103,8 +103,10 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         metrics_.finished(JobOutcome::Duplicate, elapsed());
         return;
     }
+    metrics_.claimed(claim->waited_seconds);
     auto log_ids = ids;
     log_ids["attempt"] = claim->attempt;
+    logEvent("info", "job_claimed", log_ids);
     try {
         // A scan reads public market data for every tenant: the process's own keys.
         auto& exchange = claim->kind == wire::JobKind::Scan

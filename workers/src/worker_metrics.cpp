@@ -40,6 +40,12 @@ WorkerMetrics::WorkerMetrics(prometheus::Registry& registry, wire::JobKind servi
                      .Help("Jobs this worker is running (0 or 1)")
                      .Register(registry)
                      .Add({{"service", std::string(wire::toString(service))}})),
+      queue_wait_(prometheus::BuildHistogram()
+                      .Name("robson_job_queue_wait_seconds")
+                      .Help("Time a job waited from created (or retry due) to claimed")
+                      .Register(registry)
+                      .Add({{"service", std::string(wire::toString(service))}},
+                           metrics::queueWaitBuckets())),
       wrong_service_(prometheus::BuildCounter()
                          .Name("robson_job_misrouted_total")
                          .Help("Jobs of another service delivered to this worker")

@@ -26,6 +26,8 @@ public:
     void malformed(wire::DecodeError reason);
     void wrongService() { wrong_service_.Increment(); }
     void inFlight(bool busy) { in_flight_.Set(busy ? 1 : 0); }
+    /// A claim: how long the job waited for a worker (robson_job_queue_wait_seconds).
+    void claimed(double waited_seconds) { queue_wait_.Observe(waited_seconds); }
 
     /// Count of an outcome so far (tests and logs).
     [[nodiscard]] double count(JobOutcome outcome) const;
@@ -35,6 +37,7 @@ private:
     std::map<JobOutcome, prometheus::Counter*> completed_;
     prometheus::Histogram& duration_;
     prometheus::Gauge& in_flight_;
+    prometheus::Histogram& queue_wait_;
     std::map<wire::DecodeError, prometheus::Counter*> decode_errors_;
     prometheus::Counter& wrong_service_;
 };

@@ -3,6 +3,7 @@
 #include "auth/password.hpp"
 #include "http_errors.hpp"
 #include "json_request.hpp"
+#include "robson/logging/log_event.hpp"
 
 namespace robson::api {
 
@@ -50,8 +51,12 @@ Response login(AppContext& context, const Request& request) {
         auth::burnPasswordCheck(password);
     }
     if (!user || !auth::verifyPassword(password, user->password_hash)) {
+        // The username only: never the password, and never the tokens below.
+        logging::logEvent("warning", "login_refused", {{"username", username.substr(0, 100)}});
         throw ApiError(401, "invalid_credentials", "Wrong username or password.");
     }
+    logging::logEvent(
+        "info", "login", {{"username", username}, {"tenant", std::to_string(user->tenant_id)}});
     return jsonResponse(
         200,
         {{"access",

@@ -2,6 +2,7 @@
 #include "http_errors.hpp"
 #include "intent_repository.hpp"
 #include "json_request.hpp"
+#include "robson/logging/log_event.hpp"
 #include "robson/store/job_queue.hpp"
 #include "routes/intent_pipeline.hpp"
 #include "routes/route_support.hpp"
@@ -69,7 +70,14 @@ Response execute(AppContext& context, const Request& request, const PathParams& 
     }
     const auto final_status = db::withConnection(context.pool, [&](pqxx::connection& connection) {
         refuseWhenBacklogged(context, connection);
-        dispatchAfterCommit(context, connection, startExecution(connection, id, caller, mode));
+        const auto execute_job = startExecution(connection, id, caller, mode);
+        logging::logEvent("info",
+                          "execution_requested",
+                          {{"intent_id", id},
+                           {"tenant", std::to_string(caller.tenant_id)},
+                           {"job_id", execute_job ? nlohmann::json(execute_job->job_id) : nullptr},
+                           {"mode", mode}});
+        dispatchAfterCommit(context, connection, execute_job);
         const auto status = waitForStatus(
             context,
             connection,

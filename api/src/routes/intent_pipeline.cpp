@@ -2,6 +2,7 @@
 
 #include "http_errors.hpp"
 #include "intent_repository.hpp"
+#include "robson/logging/log_event.hpp"
 #include "robson/store/job_queue.hpp"
 
 #include <iostream>
@@ -30,8 +31,12 @@ void dispatchAfterCommit(AppContext& context,
         }
     } catch (const std::exception& error) {
         // The job row is committed; the sweeper re-sends it. The request still succeeds.
-        std::cerr << "robson-api: job " << envelope->job_id
-                  << " not dispatched now (the sweeper will): " << error.what() << '\n';
+        logging::logEvent("warning",
+                          "job_not_dispatched",
+                          {{"job_id", envelope->job_id},
+                           {"intent_id", envelope->intent_id},
+                           {"tenant", envelope->tenant},
+                           {"error", error.what()}});
     }
 }
 

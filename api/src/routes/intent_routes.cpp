@@ -10,6 +10,7 @@
 #include "robson/domain/intent_status.hpp"
 #include "robson/domain/strategy.hpp"
 #include "robson/domain/utc_time.hpp"
+#include "robson/logging/log_event.hpp"
 #include "robson/store/job_queue.hpp"
 #include "routes/intent_pipeline.hpp"
 #include "routes/pagination.hpp"
@@ -123,7 +124,16 @@ Response create(AppContext& context, const Request& request) {
     const auto stored = db::withConnection(context.pool, [&](pqxx::connection& connection) {
         refuseWhenBacklogged(context, connection);
         const repo::NewIntent intent = resolveCreate(connection, parsed, caller);
-        dispatchAfterCommit(context, connection, storeIntent(connection, intent, caller));
+        const auto plan_job = storeIntent(connection, intent, caller);
+        context.intents_created.byApi();
+        logging::logEvent("info",
+                          "intent_created",
+                          {{"intent_id", intent.id},
+                           {"tenant", std::to_string(intent.tenant_id)},
+                           {"job_id", plan_job ? nlohmann::json(plan_job->job_id) : nullptr},
+                           {"source", "api"},
+                           {"username", caller.username}});
+        dispatchAfterCommit(context, connection, plan_job);
         (void)waitForStatus(context,
                             connection,
                             intent.id,

@@ -29,4 +29,12 @@ prometheus::Histogram::BucketBoundaries durationBuckets() {
     return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 }
 
+prometheus::Histogram::BucketBoundaries requestBuckets() {
+    return {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+
+prometheus::Histogram::BucketBoundaries queueWaitBuckets() {
+    return {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 1800};
+}
+
 }  // namespace robson::metrics

@@ -81,7 +81,8 @@ std::optional<ClaimedJob> claimJob(pqxx::connection& connection,
         "   AND (state IN ('ready', 'retry') OR (state = 'running' AND lease_until < now())) "
         "RETURNING id, kind, coalesce(intent_id, ''), coalesce(tenant_id, 0), attempt, "
         "          max_attempts, payload::text, (extract(epoch FROM deadline) * 1000)::bigint, "
-        "          scan_id",
+        "          scan_id, "
+        "          greatest(extract(epoch FROM now() - greatest(created_at, run_after)), 0)",
         job_id,
         owner,
         static_cast<std::int64_t>(lease.count()));
@@ -102,6 +103,7 @@ std::optional<ClaimedJob> claimJob(pqxx::connection& connection,
     if (!row[8].is_null()) {
         job.scan_id = row[8].as<std::int64_t>();
     }
+    job.waited_seconds = row[9].as<double>();
     return job;
 }
 

@@ -43,13 +43,15 @@ std::string bannedText(std::int64_t until_ms) {
 }
 
 /// Faults that answer before any effect: a rate-limit burst, then a 5xx.
-std::optional<Reply> earlyFault(Faults& faults, int limit) {
+std::optional<Reply> earlyFault(Faults& faults, int limit, SimMetrics& metrics) {
     if (faults.rate_limit_burst > 0) {
         --faults.rate_limit_burst;
+        metrics.fault(FaultKind::RateLimit);
         return rateLimitFaultReply(limit, faults.rate_limit_retry_after_s);
     }
     if (faults.http_5xx_next > 0) {
         --faults.http_5xx_next;
+        metrics.fault(FaultKind::Http5xx);
         return http5xxFaultReply();
     }
     return std::nullopt;
@@ -63,7 +65,7 @@ Reply dispatch(SimState& state, const Request& request, std::int64_t now) {
             -1000, path_known ? "Method not allowed." : "Not found.", path_known ? 405 : 404});
         return reply;
     }
-    if (auto fault = earlyFault(state.faults, state.weights.limit())) {
+    if (auto fault = earlyFault(state.faults, state.weights.limit(), state.metrics)) {
         return *fault;
     }
     std::optional<Params> params;
@@ -146,6 +148,7 @@ Reply handleApi(SimState& state, const Request& request) {
     }
     reply.headers.emplace_back("X-MBX-USED-WEIGHT-1M",
                                std::to_string(state.weights.used(request.ip, now)));
+    state.metrics.request(reply.drop_connection ? 500 : reply.status);
     return reply;
 }
 

@@ -39,6 +39,7 @@ SimState::SimState(const SimConfig& sim_config, std::vector<std::string>& warnin
       weights(sim_config.weight_limit),
       faults(sim_config.faults),
       dice(sim_config.faults.seed),
+      metrics(sim_config.metrics_registry),
       config(sim_config),
       wall_clock_(sim_config.wall_clock ? sim_config.wall_clock : systemNowMs) {
     engine = Engine(engineConfigFor(config, market));

@@ -5,6 +5,7 @@
 #include "robson/sim/engine/weight_limiter.hpp"
 #include "robson/sim/http/sim_server.hpp"
 #include "robson/sim/market/market.hpp"
+#include "sim_metrics.hpp"
 
 #include <map>
 #include <mutex>
@@ -55,6 +56,7 @@ public:
     Faults faults;
     FaultDice dice;
     std::vector<RefusedOrder> refused_orders;  ///< arrival order
+    SimMetrics metrics;
     const SimConfig& config;
 
 private:

@@ -4,11 +4,16 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace prometheus {
+class Registry;
+}
 
 namespace robson::api {
 
@@ -34,6 +39,11 @@ struct ServerConfig {
     std::chrono::seconds db_connect_timeout{3};
     std::chrono::seconds keep_alive_timeout{5};
     std::chrono::seconds socket_timeout{15};
+    /// --metrics HOST:PORT: where robson-api serves GET /metrics (not served when empty).
+    std::string metrics_address;
+    /// The registry the API's metrics are registered in (robson-api serves it on
+    /// metrics_address); a private one when null, so the counting code never checks.
+    std::shared_ptr<prometheus::Registry> metrics_registry;
 };
 
 /// The defaults above plus the environment: DATABASE_URL, ROBSON_BROKER, ROBSON_EXCHANGE_URL,
@@ -51,6 +61,7 @@ inline constexpr std::string_view kServerUsage =
     "                  [--broker tcp://127.0.0.1:5555] [--exchange URL] [--jwt-secret-file FILE]\n"
     "                  [--web-root DIR] [--openapi FILE] [--plan-wait-ms 10000]\n"
     "                  [--execute-wait-ms 30000] [--max-backlog 5000] [--max-threads 32]\n"
+    "                  [--metrics 127.0.0.1:9098]\n"
     "       robson-api add-user [--database URL] --tenant NAME --username USER --password PASS\n"
     "       robson-api set-exchange-keys [--database URL] --tenant NAME --exchange EXCHANGE\n"
     "                  (API key and secret on stdin, one per line; needs ROBSON_SECRET_KEY)\n"

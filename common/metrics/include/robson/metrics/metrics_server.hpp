@@ -44,4 +44,11 @@ private:
 /// (a stage, an exchange call): 5 ms … 60 s.
 [[nodiscard]] prometheus::Histogram::BucketBoundaries durationBuckets();
 
+/// Bucket boundaries in seconds for an HTTP handler: 0.5 ms … 10 s.
+[[nodiscard]] prometheus::Histogram::BucketBoundaries requestBuckets();
+
+/// Bucket boundaries in seconds for time spent waiting in a queue, which under a backlog
+/// blows past run-time-shaped buckets: 1 ms … 30 min.
+[[nodiscard]] prometheus::Histogram::BucketBoundaries queueWaitBuckets();
+
 }  // namespace robson::metrics

@@ -47,6 +47,9 @@ struct ClaimedJob {
     int max_attempts = 0;
     std::string payload_json;
     std::int64_t deadline_ms = 0;
+    /// Seconds the job waited for this claim: since it was created, or since its retry became
+    /// due (run_after) for a later attempt (robson_job_queue_wait_seconds).
+    double waited_seconds = 0;
 };
 
 /// Claims job `job_id` for `owner` with a lease, in its own committed transaction: ready or

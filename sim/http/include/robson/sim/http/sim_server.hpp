@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace prometheus {
+class Registry;
+}
+
 namespace robson::sim {
 
 /// Everything the simulator is started with (docs/exchange-simulator.md, "Command line").
@@ -28,6 +32,11 @@ struct SimConfig {
     int max_queued = 256;  ///< connections beyond this are closed unanswered
     /// Wall clock in ms since the epoch (tests inject skew); defaults to the system clock.
     std::function<std::int64_t()> wall_clock;
+    /// Where the simulator's counters are registered (robson-exchange-sim --metrics serves
+    /// it); a private registry when null.
+    std::shared_ptr<prometheus::Registry> metrics_registry;
+    /// --metrics HOST:PORT: where robson-exchange-sim serves that registry (empty: nowhere).
+    std::string metrics_address;
 };
 
 class SimState;
