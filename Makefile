@@ -74,3 +74,12 @@ lint: format-check build-debug
 
 clean:
 	@rm -rf build
+
+# libFuzzer targets (clang, ASan+UBSan) over the parsers of untrusted bytes; FUZZ_SECONDS per
+# target (tests/fuzz/README.md). Not part of `make test`: its corpus replay test is.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run_fuzzers.sh
