@@ -33,6 +33,8 @@ public:
     /// SIGKILL, as a crash would: no clean-up runs in the child.
     void kill();
     [[nodiscard]] bool running() const;
+    /// The process id (for /proc figures such as its memory).
+    [[nodiscard]] int pid() const { return handle_ ? static_cast<int>(handle_->id()) : -1; }
 
 private:
     Poco::Pipe out_;

@@ -34,6 +34,14 @@ struct ServerConfig {
     std::chrono::seconds db_connect_timeout{3};
     std::chrono::seconds keep_alive_timeout{5};
     std::chrono::seconds socket_timeout{15};
+    /// Connections open at once (waiting for their request head, queued or served); one more
+    /// is answered 503 queue_full and closed. --max-connections.
+    std::size_t max_connections = 512;
+    /// The whole request head must arrive within this, else 408 (slow clients never hold a
+    /// pool thread). --head-timeout-ms.
+    std::chrono::milliseconds head_timeout{5000};
+    /// A request head above this is answered 431.
+    std::size_t max_head_bytes = std::size_t{16} * 1024;
 };
 
 /// The defaults above plus the environment: DATABASE_URL, ROBSON_BROKER, ROBSON_EXCHANGE_URL,
@@ -51,6 +59,7 @@ inline constexpr std::string_view kServerUsage =
     "                  [--broker tcp://127.0.0.1:5555] [--exchange URL] [--jwt-secret-file FILE]\n"
     "                  [--web-root DIR] [--openapi FILE] [--plan-wait-ms 10000]\n"
     "                  [--execute-wait-ms 30000] [--max-backlog 5000] [--max-threads 32]\n"
+    "                  [--max-connections 512] [--head-timeout-ms 5000]\n"
     "       robson-api add-user [--database URL] --tenant NAME --username USER --password PASS\n"
     "       robson-api set-exchange-keys [--database URL] --tenant NAME --exchange EXCHANGE\n"
     "                  (API key and secret on stdin, one per line; needs ROBSON_SECRET_KEY)\n"
