@@ -1,6 +1,7 @@
 #include "connection_gate.hpp"
 
 #include "http_errors.hpp"
+#include "request_head.hpp"
 
 #include <Poco/Net/StreamSocketImpl.h>
 
@@ -44,10 +45,19 @@ struct Connection {
     bool done = false;
 };
 
-/// "\r\n\r\n" (or a bare "\n\n") ends a request head.
+/// Where the request head in `text` ends ("\r\n\r\n" or a bare "\n\n" included), or npos.
+std::size_t headEnd(std::string_view text) {
+    const auto crlf = text.find("\r\n\r\n");
+    const auto lf = text.find("\n\n");
+    if (crlf == std::string_view::npos && lf == std::string_view::npos) {
+        return std::string_view::npos;
+    }
+    return std::min(crlf == std::string_view::npos ? crlf : crlf + 4,
+                    lf == std::string_view::npos ? lf : lf + 2);
+}
+
 bool headEnds(std::string_view text) {
-    return text.find("\r\n\r\n") != std::string_view::npos ||
-           text.find("\n\n") != std::string_view::npos;
+    return headEnd(text) != std::string_view::npos;
 }
 
 std::string httpAnswer(const ApiError& error, std::string_view reason) {
@@ -134,8 +144,19 @@ struct ConnectionGate::Impl {
             return;
         }
         const auto size = static_cast<std::size_t>(peeked);
-        if (headEnds(std::string_view(peek.data(), size))) {
+        const std::string_view peeked_text(peek.data(), size);
+        if (const auto end = headEnd(peeked_text); end != std::string_view::npos) {
             setReceiveLowWater(fd, 1);
+            // Poco tolerates some malformed heads (a line without a colon, a NUL in a value,
+            // HTTP/9.9); they are refused here, before any handler sees them.
+            if (const auto problem = checkRequestHead(peeked_text.substr(0, end))) {
+                answer(connection,
+                       httpAnswer(ApiError(problem->status, problem->code, problem->detail),
+                                  problem->status == 505 ? "HTTP Version Not Supported"
+                                                         : "Bad Request"),
+                       now);
+                return;
+            }
             connection.socket.setBlocking(true);
             admit(connection.socket);
             connection.done = true;

@@ -45,7 +45,7 @@ int connectTo(std::uint16_t port) {
     return fd;
 }
 
-RawReply exchange(std::uint16_t port, std::string_view request, std::chrono::milliseconds wait) {
+RawReply sendRaw(std::uint16_t port, std::string_view request, std::chrono::milliseconds wait) {
     const int fd = connectTo(port);
     RawReply reply;
     std::size_t sent = 0;

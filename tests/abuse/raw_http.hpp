@@ -18,7 +18,7 @@ struct RawReply {
 
 /// Connects to 127.0.0.1:port, sends `request`, then reads until the server closes or `wait`
 /// passes (once a complete response with Content-Length has arrived it stops reading).
-[[nodiscard]] RawReply exchange(std::uint16_t port,
+[[nodiscard]] RawReply sendRaw(std::uint16_t port,
                                 std::string_view request,
                                 std::chrono::milliseconds wait = std::chrono::seconds(5));
 

@@ -20,6 +20,7 @@ void jsonRequest(std::span<const std::uint8_t> input);
 void intentCreateBody(std::span<const std::uint8_t> input);
 void patternConfigBody(std::span<const std::uint8_t> input);
 void decimalText(std::span<const std::uint8_t> input);
+void requestHead(std::span<const std::uint8_t> input);
 
 struct Target {
     std::string_view name;  ///< also the corpus directory: corpus/<name>/
@@ -33,6 +34,7 @@ inline constexpr Target kTargets[] = {
     {"intent_create_body", &intentCreateBody},
     {"pattern_config_body", &patternConfigBody},
     {"decimal", &decimalText},
+    {"request_head", &requestHead},
 };
 
 /// The bytes as text (the parsers take string_view).

@@ -106,3 +106,12 @@ for name, text in {"plain": "100.00", "negative": "-0.00000001", "max_decimals":
                    "pair": "123.45|0.01", "divide_by_zero": "1|0", "overflow_pair":
                    "92233720368|92233720368", "signs": "+1.0|-.5", "blank": " "}.items():
     write("decimal", name, text)
+
+for name, text in {"get": "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+                   "post": "POST /api/intents/create/ HTTP/1.1\r\nContent-Length: 2\r\n"
+                           "Authorization: Bearer a.b.c\r\n\r\n{}",
+                   "version": "GET / HTTP/9.9\r\n\r\n",
+                   "no_colon": "GET / HTTP/1.1\r\nNoColon\r\n\r\n",
+                   "bare_lf": "\r\nGET / HTTP/1.1\n\n",
+                   "folded": "GET / HTTP/1.1\r\n folded: x\r\n\r\n"}.items():
+    write("request_head", name, text)

@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-job_envelope broker_frames json_request intent_create_body pattern_config_body decimal}"
+targets="${FUZZ_TARGETS:-job_envelope broker_frames json_request intent_create_body pattern_config_body decimal request_head}"
 build=build/fuzz
 status=0
 for target in $targets; do
