@@ -45,19 +45,8 @@ struct Connection {
     bool done = false;
 };
 
-/// Where the request head in `text` ends ("\r\n\r\n" or a bare "\n\n" included), or npos.
-std::size_t headEnd(std::string_view text) {
-    const auto crlf = text.find("\r\n\r\n");
-    const auto lf = text.find("\n\n");
-    if (crlf == std::string_view::npos && lf == std::string_view::npos) {
-        return std::string_view::npos;
-    }
-    return std::min(crlf == std::string_view::npos ? crlf : crlf + 4,
-                    lf == std::string_view::npos ? lf : lf + 2);
-}
-
 bool headEnds(std::string_view text) {
-    return headEnd(text) != std::string_view::npos;
+    return requestHeadEnd(text) != std::string_view::npos;
 }
 
 std::string httpAnswer(const ApiError& error, std::string_view reason) {
@@ -83,7 +72,10 @@ void setReceiveLowWater(int fd, int bytes) {
 }  // namespace
 
 struct ConnectionGate::Impl {
-    Impl(Poco::Net::ServerSocket server_socket, GateLimits gate_limits, Admit admit_fn, Load load_fn)
+    Impl(Poco::Net::ServerSocket server_socket,
+         GateLimits gate_limits,
+         Admit admit_fn,
+         Load load_fn)
         : listener(std::move(server_socket)),
           limits(gate_limits),
           admit(std::move(admit_fn)),
@@ -104,7 +96,8 @@ struct ConnectionGate::Impl {
     void acceptSome(Clock::time_point now) {
         std::size_t waiting = awaiting();
         for (int i = 0; i < kAcceptBurst && mayAccept(); ++i) {
-            const int fd = ::accept4(fdOf(listener), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            const int fd =
+                ::accept4(fdOf(listener), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
             if (fd < 0) {
                 return;  // EAGAIN (nothing left), or a connection that died in the backlog
             }
@@ -145,15 +138,15 @@ struct ConnectionGate::Impl {
         }
         const auto size = static_cast<std::size_t>(peeked);
         const std::string_view peeked_text(peek.data(), size);
-        if (const auto end = headEnd(peeked_text); end != std::string_view::npos) {
+        if (const auto end = requestHeadEnd(peeked_text); end != std::string_view::npos) {
             setReceiveLowWater(fd, 1);
             // Poco tolerates some malformed heads (a line without a colon, a NUL in a value,
             // HTTP/9.9); they are refused here, before any handler sees them.
             if (const auto problem = checkRequestHead(peeked_text.substr(0, end))) {
                 answer(connection,
-                       httpAnswer(ApiError(problem->status, problem->code, problem->detail),
-                                  problem->status == 505 ? "HTTP Version Not Supported"
-                                                         : "Bad Request"),
+                       httpAnswer(
+                           ApiError(problem->status, problem->code, problem->detail),
+                           problem->status == 505 ? "HTTP Version Not Supported" : "Bad Request"),
                        now);
                 return;
             }
@@ -167,8 +160,7 @@ struct ConnectionGate::Impl {
                    httpAnswer(ApiError(431,
                                        "headers_too_large",
                                        "The request head is larger than " +
-                                           std::to_string(limits.max_head_bytes / 1024) +
-                                           " KiB."),
+                                           std::to_string(limits.max_head_bytes / 1024) + " KiB."),
                               "Request Header Fields Too Large"),
                    now);
             return;
@@ -207,14 +199,14 @@ struct ConnectionGate::Impl {
     }
 
     void refuse(Connection& connection, Clock::time_point now) {
-        answer(connection,
-               httpAnswer(ApiError(503,
-                                   "queue_full",
-                                   "The API is at its connection limit (" +
-                                       std::to_string(limits.max_connections) +
-                                       "); retry shortly."),
-                          "Service Unavailable"),
-               now);
+        answer(
+            connection,
+            httpAnswer(ApiError(503,
+                                "queue_full",
+                                "The API is at its connection limit (" +
+                                    std::to_string(limits.max_connections) + "); retry shortly."),
+                       "Service Unavailable"),
+            now);
     }
 
     void progress(Connection& connection, short events, Clock::time_point now) {
@@ -252,14 +244,14 @@ struct ConnectionGate::Impl {
     void expire(Connection& connection, Clock::time_point now) {
         switch (connection.stage) {
             case Stage::AwaitingHead:
-                answer(connection,
-                       httpAnswer(ApiError(408,
-                                           "request_timeout",
-                                           "The request head did not arrive within " +
-                                               std::to_string(limits.head_timeout.count()) +
-                                               " ms."),
-                                  "Request Timeout"),
-                       now);
+                answer(
+                    connection,
+                    httpAnswer(ApiError(408,
+                                        "request_timeout",
+                                        "The request head did not arrive within " +
+                                            std::to_string(limits.head_timeout.count()) + " ms."),
+                               "Request Timeout"),
+                    now);
                 break;
             case Stage::Refusing:
                 refuse(connection, now);
@@ -323,8 +315,8 @@ ConnectionGate::ConnectionGate(Poco::Net::ServerSocket listener,
                                GateLimits limits,
                                Admit admit,
                                Load load)
-    : impl_(std::make_unique<Impl>(
-          std::move(listener), limits, std::move(admit), std::move(load))) {}
+    : impl_(
+          std::make_unique<Impl>(std::move(listener), limits, std::move(admit), std::move(load))) {}
 
 ConnectionGate::~ConnectionGate() {
     stop();

@@ -1,5 +1,7 @@
 #include "request_head.hpp"
 
+#include <algorithm>
+
 namespace robson::api {
 
 namespace {
@@ -73,9 +75,8 @@ std::optional<HeadProblem> checkRequestLine(std::string_view line) {
     }
     if (version.size() == 8 && version.substr(0, 5) == "HTTP/" && version[6] == '.' &&
         version[5] >= '0' && version[5] <= '9' && version[7] >= '0' && version[7] <= '9') {
-        return HeadProblem{505,
-                           "http_version_not_supported",
-                           "Only HTTP/1.0 and HTTP/1.1 are served."};
+        return HeadProblem{
+            505, "http_version_not_supported", "Only HTTP/1.0 and HTTP/1.1 are served."};
     }
     return badRequest("the protocol is not HTTP/1.x");
 }
@@ -98,6 +99,13 @@ std::optional<HeadProblem> checkHeaderLine(std::string_view line) {
 }
 
 }  // namespace
+
+std::size_t requestHeadEnd(std::string_view text) {
+    const auto lf = text.find("\n\n");
+    const auto crlf = text.find("\n\r\n");
+    return std::min(lf == std::string_view::npos ? lf : lf + 2,
+                    crlf == std::string_view::npos ? crlf : crlf + 3);
+}
 
 std::optional<HeadProblem> checkRequestHead(std::string_view head) {
     bool request_line_seen = false;

@@ -21,4 +21,8 @@ struct HeadProblem {
 /// it too.
 [[nodiscard]] std::optional<HeadProblem> checkRequestHead(std::string_view head);
 
+/// Where the head at the start of `text` ends: just past the first empty line ("\n\n" or
+/// "\n\r\n", so CRLF, bare LF and mixes, as Poco reads them), or npos when not yet.
+[[nodiscard]] std::size_t requestHeadEnd(std::string_view text);
+
 }  // namespace robson::api

@@ -24,10 +24,15 @@ BOOST_AUTO_TEST_CASE(well_formed_heads_pass) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_request_lines_are_400) {
-    for (const std::string head : {"GARBAGE\r\n\r\n", "GET /\r\n\r\n", "GET  HTTP/1.1\r\n\r\n",
-                                   "G(T / HTTP/1.1\r\n\r\n", "GET / x HTTP/1.1\r\n\r\n",
-                                   "GET /\x01 HTTP/1.1\r\n\r\n", "GET / FTP/1.1\r\n\r\n",
-                                   "\r\n\r\n", "GET / HTTP/1.1\r\n"}) {
+    for (const std::string head : {"GARBAGE\r\n\r\n",
+                                   "GET /\r\n\r\n",
+                                   "GET  HTTP/1.1\r\n\r\n",
+                                   "G(T / HTTP/1.1\r\n\r\n",
+                                   "GET / x HTTP/1.1\r\n\r\n",
+                                   "GET /\x01 HTTP/1.1\r\n\r\n",
+                                   "GET / FTP/1.1\r\n\r\n",
+                                   "\r\n\r\n",
+                                   "GET / HTTP/1.1\r\n"}) {
         BOOST_TEST(statusOf(head) == 400, head);
     }
 }
@@ -38,9 +43,13 @@ BOOST_AUTO_TEST_CASE(other_http_versions_are_505) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_header_lines_are_400) {
-    for (const std::string& line :
-         {"NoColonHere"s, "Bad Name: v"s, ": v"s, " folded: v"s, "X: a\0b"s, "X: a\rb"s,
-          "X: \x7f"s}) {
+    for (const std::string& line : {"NoColonHere"s,
+                                    "Bad Name: v"s,
+                                    ": v"s,
+                                    " folded: v"s,
+                                    "X: a\0b"s,
+                                    "X: a\rb"s,
+                                    "X: \x7f"s}) {
         BOOST_TEST(statusOf("GET / HTTP/1.1\r\n" + line + "\r\n\r\n") == 400, line);
     }
 }

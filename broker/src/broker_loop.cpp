@@ -1,7 +1,6 @@
 #include "broker_loop.hpp"
 
 #include "broker_frames.hpp"
-
 #include "robson/wire/broker_protocol.hpp"
 
 #include <zmq.hpp>

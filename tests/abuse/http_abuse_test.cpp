@@ -35,9 +35,15 @@ struct Api {
         BOOST_REQUIRE_MESSAGE(url != nullptr, "run under tests/support/with_postgres.sh");
         process = std::make_unique<robson::e2e::ChildProcess>(
             robson::e2e::Programs::api(),
-            std::vector<std::string>{"--port", "0", "--database", url, "--max-connections",
-                                     std::to_string(kMaxConnections), "--max-threads",
-                                     std::to_string(kMaxThreads), "--head-timeout-ms",
+            std::vector<std::string>{"--port",
+                                     "0",
+                                     "--database",
+                                     url,
+                                     "--max-connections",
+                                     std::to_string(kMaxConnections),
+                                     "--max-threads",
+                                     std::to_string(kMaxThreads),
+                                     "--head-timeout-ms",
                                      std::to_string(kHeadTimeout.count())},
             std::map<std::string, std::string>{},
             "/tmp/robson-http-abuse-test.log",
@@ -80,7 +86,9 @@ BOOST_AUTO_TEST_CASE(the_api_answers_a_normal_request_before_the_abuse) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_request_lines_are_refused) {
-    for (const std::string line : {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /healthz\r\n\r\n",
+    for (const std::string line : {"GARBAGE\r\n\r\n",
+                                   "GET\r\n\r\n",
+                                   "GET /healthz\r\n\r\n",
                                    "GET  HTTP/1.1\r\n\r\n",
                                    "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
                                    "G\xC3\xA9T / HTTP/1.1\r\n\r\n"}) {
@@ -116,16 +124,17 @@ BOOST_AUTO_TEST_CASE(oversized_heads_and_bodies_are_refused) {
     expectRefused("POST /api/auth/login/ HTTP/1.1\r\nContent-Length: 10000000\r\n\r\n{",
                   "a declared 10 MB body");
     const std::string body(200'000, ' ');
-    const auto reply = sendRaw(api().port,
-                                "POST /api/auth/login/ HTTP/1.1\r\nContent-Length: " +
-                                    std::to_string(body.size()) + "\r\n\r\n" + body);
+    const auto reply =
+        sendRaw(api().port,
+                "POST /api/auth/login/ HTTP/1.1\r\nContent-Length: " + std::to_string(body.size()) +
+                    "\r\n\r\n" + body);
     BOOST_TEST(statusOf(reply.text) == 413);
 }
 
 BOOST_AUTO_TEST_CASE(a_body_without_a_length_is_answered_411_at_once) {
     const auto started = std::chrono::steady_clock::now();
-    const auto reply = sendRaw(api().port,
-                                "POST /api/auth/login/ HTTP/1.1\r\nHost: t\r\n\r\n{\"a\":1}", 5s);
+    const auto reply =
+        sendRaw(api().port, "POST /api/auth/login/ HTTP/1.1\r\nHost: t\r\n\r\n{\"a\":1}", 5s);
     BOOST_TEST(statusOf(reply.text) == 411);
     BOOST_TEST(reply.text.find("length_required") != std::string::npos);
     BOOST_TEST((std::chrono::steady_clock::now() - started < 2s));
@@ -179,7 +188,7 @@ BOOST_AUTO_TEST_CASE(slow_clients_do_not_hold_up_the_others_and_are_timed_out) {
 }
 
 BOOST_AUTO_TEST_CASE(a_flood_past_the_budget_is_answered_503_queue_full_not_reset) {
-    const char* wanted = std::getenv("ROBSON_ABUSE_CONNECTIONS");  // NOLINT
+    const char* wanted = std::getenv("ROBSON_ABUSE_CONNECTIONS");      // NOLINT
     const int total = wanted != nullptr ? std::atoi(wanted) : 10'000;  // NOLINT
     rlimit files{};
     ::getrlimit(RLIMIT_NOFILE, &files);
@@ -200,10 +209,10 @@ BOOST_AUTO_TEST_CASE(a_flood_past_the_budget_is_answered_503_queue_full_not_rese
     int ok = 0, queue_full = 0, other = 0, resets = 0, unopened = 0;
     for (auto& client : clients) {
         client.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (client.fd < 0 ||
-            (::connect(client.fd, reinterpret_cast<const sockaddr*>(&address),  // NOLINT
-                       sizeof address) != 0 &&
-             errno != EINPROGRESS)) {
+        if (client.fd < 0 || (::connect(client.fd,
+                                        reinterpret_cast<const sockaddr*>(&address),  // NOLINT
+                                        sizeof address) != 0 &&
+                              errno != EINPROGRESS)) {
             ++unopened;
             if (client.fd >= 0) {
                 ::close(client.fd);

@@ -54,7 +54,8 @@ void jsonRequest(std::span<const std::uint8_t> input) {
     // The first byte picks how an empty body is read; the rest is the body.
     const bool empty_is_object = (input[0] & 1U) != 0;
     try {
-        const nlohmann::json object = api::parseJsonObject(asText(input.subspan(1)), empty_is_object);
+        const nlohmann::json object =
+            api::parseJsonObject(asText(input.subspan(1)), empty_is_object);
         if (!object.is_object()) {
             fail("json: parseJsonObject returned a non-object");
         }

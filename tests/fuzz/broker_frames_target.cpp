@@ -38,8 +38,8 @@ std::vector<std::vector<std::string_view>> splitMessages(std::string_view text) 
 
 void brokerFrames(std::span<const std::uint8_t> input) {
     using broker::Clock;
-    broker::ServiceRegistry registry(4, std::chrono::milliseconds(3000),
-                                     std::chrono::milliseconds(10'000));
+    broker::ServiceRegistry registry(
+        4, std::chrono::milliseconds(3000), std::chrono::milliseconds(10'000));
     auto now = Clock::time_point{} + std::chrono::hours(1);
     std::size_t accepted = 0;
     for (const auto& message : splitMessages(asText(input))) {

@@ -21,7 +21,8 @@ std::vector<std::uint8_t> readBytes(const std::filesystem::path& path) {
 BOOST_AUTO_TEST_SUITE(fuzz_corpus)
 
 BOOST_AUTO_TEST_CASE(every_corpus_file_passes_through_its_parser_without_a_crash) {
-    const std::filesystem::path root = std::filesystem::path(ROBSON_SOURCE_DIR) / "tests/fuzz/corpus";
+    const std::filesystem::path root =
+        std::filesystem::path(ROBSON_SOURCE_DIR) / "tests/fuzz/corpus";
     for (const auto& target : robson::fuzz::kTargets) {
         const auto directory = root / target.name;
         BOOST_TEST_CONTEXT("target " << target.name) {
