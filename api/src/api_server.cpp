@@ -101,15 +101,24 @@ public:
 
 private:
     void serve(HTTPServerRequest& request, HTTPServerResponse& response) {
-        if (withoutFraming(request)) {
-            // Poco would read such a body until the client closes (or the socket times out).
+        const bool unframed = withoutFraming(request);
+        if (unframed && request.getMethod() == "POST") {
+            // Every POST of the API carries a body and every client sends its length; Poco
+            // would otherwise read until the client closes (or the socket times out).
             response.setKeepAlive(false);
             send(response,
                  ApiError(411,
                           "length_required",
-                          "A " + request.getMethod() +
-                              " request needs a Content-Length (or chunked encoding).")
+                          "A POST request needs a Content-Length (or chunked encoding).")
                      .toResponse());
+            return;
+        }
+        if (unframed) {
+            // RFC 9112 section 6.3: no Content-Length and no Transfer-Encoding is an empty
+            // body. Whatever the client sent after the head is not read as a next request:
+            // the connection closes after the answer.
+            response.setKeepAlive(false);
+            serveParsed(request, response, std::string());
             return;
         }
         auto body = readBody(request, max_body_);
@@ -124,10 +133,14 @@ private:
                      .toResponse());
             return;
         }
+        serveParsed(request, response, std::move(*body));
+    }
+
+    void serveParsed(HTTPServerRequest& request, HTTPServerResponse& response, std::string body) {
         Request parsed;
         parsed.method = request.getMethod() == "HEAD" ? "GET" : request.getMethod();
         parsed.authorization = request.get("Authorization", "");
-        parsed.body = std::move(*body);
+        parsed.body = std::move(body);
         const std::string& target = request.getURI();
         const auto question = target.find('?');
         parsed.path = target.substr(0, question);
