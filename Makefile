@@ -85,3 +85,21 @@ soak: deps
 	@cmake --build --preset debug -j $(JOBS) --target robson-fault-soak robson-exchange-sim \
 		robson-broker robson-worker robson-sweeper robson-api
 	@tests/support/with_postgres.sh build/debug/tests/fault/robson-fault-soak $(SOAK_ARGS)
+
+# libFuzzer targets (clang, ASan+UBSan) over the parsers of untrusted bytes; FUZZ_SECONDS per
+# target (tests/fuzz/README.md). Not part of `make test`: its corpus replay test is.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run_fuzzers.sh
+
+# ThreadSanitizer: the broker, workers and the API server (its connection gate under the
+# http_abuse_test flood) with their tests. Separate from `make test`: a cold build takes ~20 min
+# on the 2-core machine (the tests themselves ~35 s).
+.PHONY: test-tsan
+test-tsan: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j $(JOBS)
+	@ctest --preset tsan

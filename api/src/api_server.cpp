@@ -1,17 +1,19 @@
-// Poco glue: sockets, the bounded thread pool, body limits; everything else is App.
+// Poco glue: the connection gate, the bounded thread pool, body limits; everything else is App.
 #include "robson/api/api_server.hpp"
 
 #include "app.hpp"
+#include "connection_gate.hpp"
 #include "http_errors.hpp"
 #include "query_params.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 
 #include <array>
@@ -99,6 +101,26 @@ public:
 
 private:
     void serve(HTTPServerRequest& request, HTTPServerResponse& response) {
+        const bool unframed = withoutFraming(request);
+        if (unframed && request.getMethod() == "POST") {
+            // Every POST of the API carries a body and every client sends its length; Poco
+            // would otherwise read until the client closes (or the socket times out).
+            response.setKeepAlive(false);
+            send(response,
+                 ApiError(411,
+                          "length_required",
+                          "A POST request needs a Content-Length (or chunked encoding).")
+                     .toResponse());
+            return;
+        }
+        if (unframed) {
+            // RFC 9112 section 6.3: no Content-Length and no Transfer-Encoding is an empty
+            // body. Whatever the client sent after the head is not read as a next request:
+            // the connection closes after the answer.
+            response.setKeepAlive(false);
+            serveParsed(request, response, std::string());
+            return;
+        }
         auto body = readBody(request, max_body_);
         if (!body) {
             drainModestBody(request);
@@ -111,10 +133,14 @@ private:
                      .toResponse());
             return;
         }
+        serveParsed(request, response, std::move(*body));
+    }
+
+    void serveParsed(HTTPServerRequest& request, HTTPServerResponse& response, std::string body) {
         Request parsed;
         parsed.method = request.getMethod() == "HEAD" ? "GET" : request.getMethod();
         parsed.authorization = request.get("Authorization", "");
-        parsed.body = std::move(*body);
+        parsed.body = std::move(body);
         const std::string& target = request.getURI();
         const auto question = target.find('?');
         parsed.path = target.substr(0, question);
@@ -129,6 +155,13 @@ private:
         send(response, app_.handle(parsed));
     }
 
+    /// A method that may carry a body, sent with neither Content-Length nor chunked encoding.
+    static bool withoutFraming(const HTTPServerRequest& request) {
+        const std::string& method = request.getMethod();
+        const bool bodiless = method == "GET" || method == "HEAD" || method == "DELETE";
+        return !bodiless && !request.hasContentLength() && !request.getChunkedTransferEncoding();
+    }
+
     const App& app_;
     std::size_t max_body_;
 };
@@ -140,6 +173,10 @@ public:
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
         return new ApiRequestHandler(app_, max_body_);
     }
+
+    /// Ends the connections being served (abort: their sockets are shut down, so keep-alive
+    /// waits and event streams return at once).
+    void stopConnections(bool abort) { serverStopped.notify(this, abort); }
 
 private:
     const App& app_;
@@ -156,7 +193,10 @@ struct ApiServer::Impl {
     std::unique_ptr<AppContext> context;
     std::unique_ptr<App> app;
     Poco::ThreadPool pool;
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    Poco::SharedPtr<ApiHandlerFactory> handlers;
+    /// Reference-counted by Poco (protected destructor): released in stop().
+    Poco::Net::TCPServerDispatcher* dispatcher = nullptr;
+    std::unique_ptr<ConnectionGate> gate;
     std::uint16_t port = 0;
 };
 
@@ -167,34 +207,54 @@ ApiServer::~ApiServer() {
 }
 
 void ApiServer::start() {
-    impl_->context = std::make_unique<AppContext>(impl_->config);
+    const ServerConfig& config = impl_->config;
+    impl_->context = std::make_unique<AppContext>(config);
     impl_->app = std::make_unique<App>(*impl_->context);
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(impl_->config.bind, impl_->config.port),
-                                   128);
+    // A deep backlog: a burst of connections waits in the kernel while the gate works through
+    // it, instead of being refused there.
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config.bind, config.port), 1024);
     auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
-    params->setMaxThreads(impl_->config.max_threads);
-    params->setMaxQueued(impl_->config.max_queued);
+    params->setMaxThreads(config.max_threads);
+    // The gate keeps the queue within max_connections; Poco would otherwise close (reset)
+    // connections past its own bound.
+    params->setMaxQueued(static_cast<int>(config.max_connections) + config.max_threads);
     params->setKeepAlive(true);
     // A keep-alive connection holds a pool thread until it times out (poco#269): keep it short.
-    params->setKeepAliveTimeout(Poco::Timespan(impl_->config.keep_alive_timeout.count(), 0));
+    params->setKeepAliveTimeout(Poco::Timespan(config.keep_alive_timeout.count(), 0));
     params->setMaxKeepAliveRequests(1000);
     // Socket send/receive timeout: a client that stops mid-request frees its thread.
-    params->setTimeout(Poco::Timespan(impl_->config.socket_timeout.count(), 0));
-    impl_->server = std::make_unique<Poco::Net::HTTPServer>(
-        Poco::makeShared<ApiHandlerFactory>(*impl_->app, impl_->config.max_body_bytes),
+    params->setTimeout(Poco::Timespan(config.socket_timeout.count(), 0));
+    impl_->handlers = Poco::makeShared<ApiHandlerFactory>(*impl_->app, config.max_body_bytes);
+    impl_->dispatcher = new Poco::Net::TCPServerDispatcher(
+        Poco::makeShared<Poco::Net::HTTPServerConnectionFactory>(params, impl_->handlers),
         impl_->pool,
-        socket,
         params);
-    impl_->server->start();
     impl_->port = socket.address().port();
+    Poco::Net::TCPServerDispatcher* dispatcher = impl_->dispatcher;
+    impl_->gate = std::make_unique<ConnectionGate>(
+        socket,
+        GateLimits{config.max_connections, config.head_timeout, config.max_head_bytes},
+        [dispatcher](const Poco::Net::StreamSocket& connection) {
+            dispatcher->enqueue(connection);
+        },
+        [dispatcher] {
+            return static_cast<std::size_t>(dispatcher->currentConnections() +
+                                            dispatcher->queuedConnections());
+        });
+    impl_->gate->start();
 }
 
 void ApiServer::stop() {
-    if (impl_ && impl_->server) {
+    if (impl_ && impl_->gate) {
         impl_->context->stopping = true;
-        impl_->server->stopAll(true);
+        impl_->gate->stop();
+        impl_->handlers->stopConnections(true);
+        impl_->dispatcher->stop();
         impl_->pool.joinAll();
-        impl_->server.reset();
+        impl_->dispatcher->release();
+        impl_->dispatcher = nullptr;
+        impl_->gate.reset();
+        impl_->handlers.reset();
         impl_->app.reset();
         impl_->context.reset();
     }

@@ -113,6 +113,15 @@ std::optional<std::string> applyServerFlags(std::span<const std::string> args,
              }
              return backlog.has_value();
          }},
+        {"--max-connections",
+         [&config](const std::string& value) {
+             const auto connections = parseInteger(value, 1, 100'000);
+             if (connections) {
+                 config.max_connections = static_cast<std::size_t>(*connections);
+             }
+             return connections.has_value();
+         }},
+        {"--head-timeout-ms", milliseconds(config.head_timeout, 600'000)},
         {"--max-threads",
          [&config](const std::string& value) {
              const auto threads = parseInteger(value, 1, 1024);

@@ -146,6 +146,16 @@ BOOST_AUTO_TEST_CASE(decimals_are_exact_strings_or_integers_of_any_sign) {
     BOOST_TEST(codeOf([&] { (void)fields.optionalAmount("z", 10); }) == "invalid_field");
 }
 
+BOOST_AUTO_TEST_CASE(integers_past_what_a_decimal_holds_are_a_400_not_an_overflow) {
+    // Found by fuzz_json_request: 1.8e11 passed the old 1e12 bound and overflowed Decimal.
+    const auto body = parseJsonObject(
+        R"({"above":184467441615,"below":-184467441615,"edge":92233720368})", false);
+    const FieldReader fields(body, {"above", "below", "edge"});
+    BOOST_TEST(codeOf([&] { (void)fields.optionalDecimal("above"); }) == "invalid_field");
+    BOOST_TEST(codeOf([&] { (void)fields.optionalDecimal("below"); }) == "invalid_field");
+    BOOST_TEST(fields.optionalDecimal("edge")->toString() == "92233720368");
+}
+
 BOOST_AUTO_TEST_CASE(query_strings_decode_and_refuse_repeats_and_bad_escapes) {
     const auto query = robson::api::parseQuery("a=1&b=x%20y+z&empty=");
     BOOST_TEST(query.at("a") == "1");

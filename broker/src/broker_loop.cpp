@@ -1,5 +1,6 @@
 #include "broker_loop.hpp"
 
+#include "broker_frames.hpp"
 #include "robson/wire/broker_protocol.hpp"
 
 #include <zmq.hpp>
@@ -39,51 +40,36 @@ struct BrokerLoop::Impl {
         }
     }
 
-    void handleClient(const std::string& peer, zmq::multipart_t& message) {
-        if (message.size() != 2) {
-            ++malformed;
-            return;
-        }
-        QueuedJob job{message[0].to_string(), message[1].to_string()};
+    void submit(const frames::ClientSubmit& command) {
+        QueuedJob job{command.service, command.body};
         if (registry.submit(job)) {
             ++submitted;
         } else {
             ++refused;
-            send(peer, {protocol::kClient, protocol::kNak, job.body});
+            send(command.peer, {protocol::kClient, protocol::kNak, job.body});
         }
     }
 
-    void handleWorker(const std::string& peer, zmq::multipart_t& message, Clock::time_point now) {
-        const std::string command = message.empty() ? std::string() : message[0].to_string();
-        if (command == protocol::kReady && message.size() == 2) {
-            registry.workerReady(peer, message[1].to_string(), now);
-        } else if (command == protocol::kDone && message.size() == 1) {
-            registry.workerDone(peer, now);
-        } else if (command == protocol::kHeartbeat && message.size() == 1) {
-            if (!registry.heartbeat(peer, now)) {
+    void handleMessage(const zmq::multipart_t& message, Clock::time_point now) {
+        std::vector<std::string_view> parts;
+        parts.reserve(message.size());
+        for (const auto& part : message) {
+            parts.emplace_back(part.data<char>(), part.size());
+        }
+        const frames::Command command = frames::parse(parts);
+        if (const auto* client = std::get_if<frames::ClientSubmit>(&command)) {
+            submit(*client);
+        } else if (const auto* ready = std::get_if<frames::WorkerReady>(&command)) {
+            registry.workerReady(ready->peer, ready->service, now);
+        } else if (const auto* done = std::get_if<frames::WorkerDone>(&command)) {
+            registry.workerDone(done->peer, now);
+        } else if (const auto* beat = std::get_if<frames::WorkerHeartbeat>(&command)) {
+            if (!registry.heartbeat(beat->peer, now)) {
                 // Unknown (e.g. the broker restarted): ask it to register again.
-                send(peer, {protocol::kWorker, protocol::kDisconnect});
+                send(beat->peer, {protocol::kWorker, protocol::kDisconnect});
             }
-        } else if (command == protocol::kDisconnect && message.size() == 1) {
-            registry.workerGone(peer);
-        } else {
-            ++malformed;
-        }
-    }
-
-    void handleMessage(zmq::multipart_t& message, Clock::time_point now) {
-        // [peer, "", protocol, ...]
-        if (message.size() < 3 || !message[1].empty()) {
-            ++malformed;
-            return;
-        }
-        const std::string peer = message.popstr();
-        message.pop();  // the empty delimiter
-        const std::string header = message.popstr();
-        if (header == protocol::kClient) {
-            handleClient(peer, message);
-        } else if (header == protocol::kWorker) {
-            handleWorker(peer, message, now);
+        } else if (const auto* gone = std::get_if<frames::WorkerDisconnect>(&command)) {
+            registry.workerGone(gone->peer);
         } else {
             ++malformed;
         }

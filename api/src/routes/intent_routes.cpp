@@ -7,6 +7,7 @@
 #include "query_params.hpp"
 #include "random_id.hpp"
 #include "reference_repository.hpp"
+#include "request_bodies/intent_create_body.hpp"
 #include "robson/domain/intent_status.hpp"
 #include "robson/domain/strategy.hpp"
 #include "robson/domain/utc_time.hpp"
@@ -21,48 +22,6 @@ namespace robson::api {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::int64_t kMaxCapital = 1'000'000'000;
-constexpr std::size_t kMaxMetadataBytes = 4096;
-constexpr std::int64_t kMaxStrategyId = std::int64_t{1} << 53U;  // exact in every JSON reader
-
-/// The validated create request; defaults not yet applied.
-struct CreateRequest {
-    std::int64_t strategy_id = 0;
-    std::string symbol;
-    std::string capital;
-    std::optional<std::string> timeframe;
-    std::optional<std::string> side;
-    std::string entry_mode = "manual";
-    json metadata = json::object();
-};
-
-CreateRequest parseCreate(const Request& request) {
-    const json body = parseJsonObject(request.body, false);
-    const FieldReader fields(
-        body, {"strategy_id", "symbol", "capital", "timeframe", "side", "entry_mode", "metadata"});
-    CreateRequest create;
-    create.strategy_id = fields.requiredInteger("strategy_id", 1, kMaxStrategyId);
-    create.symbol = fields.requiredString("symbol", 20);
-    if (!isPlausibleSymbol(create.symbol)) {
-        throw invalidField("symbol", "must be 2 to 20 upper-case letters or digits");
-    }
-    create.capital = fields.requiredAmount("capital", kMaxCapital);
-    create.timeframe = fields.optionalString("timeframe", 8);
-    if (create.timeframe && !domain::isAllowedTimeframe(*create.timeframe)) {
-        throw invalidField("timeframe", "must be one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d");
-    }
-    create.side = fields.optionalString("side", 8);
-    if (create.side && *create.side != "BUY" && *create.side != "SELL") {
-        throw invalidField("side", "must be BUY or SELL");
-    }
-    create.entry_mode = fields.optionalString("entry_mode", 16).value_or("manual");
-    if (create.entry_mode != "manual" && create.entry_mode != "auto") {
-        throw invalidField("entry_mode", "must be manual or auto");
-    }
-    create.metadata = fields.optionalObject("metadata", kMaxMetadataBytes).value_or(json::object());
-    return create;
-}
 
 /// The intent as stored, with the strategy's defaults applied; 404s for what is not there.
 repo::NewIntent resolveCreate(pqxx::connection& connection,
@@ -120,7 +79,7 @@ std::optional<wire::JobEnvelope> storeIntent(pqxx::connection& connection,
 
 Response create(AppContext& context, const Request& request) {
     const auth::Caller caller = callerOf(context, request);
-    const CreateRequest parsed = parseCreate(request);
+    const CreateRequest parsed = parseCreateBody(request.body);
     const auto stored = db::withConnection(context.pool, [&](pqxx::connection& connection) {
         refuseWhenBacklogged(context, connection);
         const repo::NewIntent intent = resolveCreate(connection, parsed, caller);

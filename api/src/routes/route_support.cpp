@@ -40,16 +40,4 @@ std::int64_t requireRowId(const PathParams& params, const std::string& what) {
     return id;
 }
 
-bool isPlausibleSymbol(std::string_view symbol) {
-    if (symbol.size() < 2 || symbol.size() > 20) {
-        return false;
-    }
-    for (const char c : symbol) {
-        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace robson::api

@@ -2,6 +2,7 @@
 
 #include "app.hpp"
 #include "auth/authenticate.hpp"
+#include "request_bodies/symbol_syntax.hpp"
 
 #include <cstdint>
 #include <string>
@@ -25,8 +26,5 @@ namespace robson::api {
 /// decimal digits only, 1 to 2^53. Anything else cannot exist, so it is 404 not_found for
 /// `what` without a query.
 [[nodiscard]] std::int64_t requireRowId(const PathParams& params, const std::string& what);
-
-/// A symbol as the schema allows it (^[A-Z0-9]{2,20}$).
-[[nodiscard]] bool isPlausibleSymbol(std::string_view symbol);
 
 }  // namespace robson::api

@@ -44,6 +44,14 @@ struct ServerConfig {
     /// The registry the API's metrics are registered in (robson-api serves it on
     /// metrics_address); a private one when null, so the counting code never checks.
     std::shared_ptr<prometheus::Registry> metrics_registry;
+    /// Connections open at once (waiting for their request head, queued or served); one more
+    /// is answered 503 queue_full and closed. --max-connections.
+    std::size_t max_connections = 512;
+    /// The whole request head must arrive within this, else 408 (slow clients never hold a
+    /// pool thread). --head-timeout-ms.
+    std::chrono::milliseconds head_timeout{5000};
+    /// A request head above this is answered 431.
+    std::size_t max_head_bytes = std::size_t{16} * 1024;
 };
 
 /// The defaults above plus the environment: DATABASE_URL, ROBSON_BROKER, ROBSON_EXCHANGE_URL,
@@ -62,6 +70,7 @@ inline constexpr std::string_view kServerUsage =
     "                  [--web-root DIR] [--openapi FILE] [--plan-wait-ms 10000]\n"
     "                  [--execute-wait-ms 30000] [--max-backlog 5000] [--max-threads 32]\n"
     "                  [--metrics 127.0.0.1:9098]\n"
+    "                  [--max-connections 512] [--head-timeout-ms 5000]\n"
     "       robson-api add-user [--database URL] --tenant NAME --username USER --password PASS\n"
     "       robson-api set-exchange-keys [--database URL] --tenant NAME --exchange EXCHANGE\n"
     "                  (API key and secret on stdin, one per line; needs ROBSON_SECRET_KEY)\n"
