@@ -22,8 +22,4 @@ std::string randomHex(std::size_t bytes) {
     return hex;
 }
 
-std::string newIntentId() {
-    return "intent-" + randomHex(8);
-}
-
 }  // namespace robson::api

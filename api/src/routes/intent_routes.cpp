@@ -5,13 +5,13 @@
 #include "intent_repository.hpp"
 #include "json_request.hpp"
 #include "query_params.hpp"
-#include "random_id.hpp"
 #include "reference_repository.hpp"
 #include "request_bodies/intent_create_body.hpp"
 #include "robson/domain/intent_status.hpp"
 #include "robson/domain/strategy.hpp"
 #include "robson/domain/utc_time.hpp"
 #include "robson/logging/log_event.hpp"
+#include "robson/store/intent_ids.hpp"
 #include "robson/store/job_queue.hpp"
 #include "routes/intent_pipeline.hpp"
 #include "routes/pagination.hpp"
@@ -38,7 +38,7 @@ repo::NewIntent resolveCreate(pqxx::connection& connection,
         throw ApiError(404, "symbol_not_found", "Symbol '" + create.symbol + "' is not offered.");
     }
     repo::NewIntent intent;
-    intent.id = newIntentId();
+    intent.id = store::newIntentId();
     intent.tenant_id = caller.tenant_id;
     intent.user_id = caller.user_id;
     intent.strategy_id = strategy->id;
