@@ -54,11 +54,13 @@ void MarketData::giveBack(std::unique_ptr<binance::BinanceGateway> gateway) {
 
 std::vector<domain::Candle> MarketData::candles(std::string_view symbol,
                                                 std::string_view interval,
-                                                int limit) {
+                                                int limit,
+                                                std::optional<std::int64_t> end_time_ms) {
     std::unique_ptr<binance::BinanceGateway> gateway;
     try {
         gateway = borrow();
-        auto result = gateway->candles(symbol, interval, limit);
+        auto result = end_time_ms ? gateway->candlesUntil(symbol, interval, limit, *end_time_ms)
+                                  : gateway->candles(symbol, interval, limit);
         giveBack(std::move(gateway));
         return result;
     } catch (const exchange::ExchangeException& error) {

@@ -2,8 +2,10 @@
 
 #include "robson/domain/candle.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +29,12 @@ public:
     MarketData(MarketData&&) = delete;
     MarketData& operator=(MarketData&&) = delete;
 
+    /// The `limit` most recent candles, or with `end_time_ms` the `limit` most recent whose
+    /// open time is <= it (an older window); oldest first.
     [[nodiscard]] std::vector<domain::Candle> candles(std::string_view symbol,
                                                       std::string_view interval,
-                                                      int limit);
+                                                      int limit,
+                                                      std::optional<std::int64_t> end_time_ms);
 
 private:
     [[nodiscard]] std::unique_ptr<binance::BinanceGateway> borrow();

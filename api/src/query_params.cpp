@@ -118,7 +118,9 @@ std::optional<std::int64_t> QueryReader::integer(const std::string& name,
     const std::string& text = it->second;
     const std::string range =
         "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
-    if (text.empty() || text.size() > 12 ||
+    // Eighteen decimal digits always fit in std::int64_t, so stoll below cannot overflow;
+    // no range a query uses needs more digits.
+    if (text.empty() || text.size() > 18 ||
         text.find_first_not_of("0123456789") != std::string::npos) {
         throw invalidField(name, range);
     }

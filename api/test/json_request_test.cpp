@@ -5,6 +5,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
+#include <map>
+#include <string>
+
 using robson::api::ApiError;
 using robson::api::FieldReader;
 using robson::api::parseJsonObject;
@@ -165,6 +169,25 @@ BOOST_AUTO_TEST_CASE(query_strings_decode_and_refuse_repeats_and_bad_escapes) {
     BOOST_TEST(codeOf([] { (void)robson::api::parseQuery("a=%zz"); }) == "invalid_field");
     BOOST_TEST(codeOf([] { (void)robson::api::parseQuery("a=%0"); }) == "invalid_field");
     BOOST_TEST(codeOf([] { (void)robson::api::parseQuery("a=%00"); }) == "invalid_field");
+}
+
+BOOST_AUTO_TEST_CASE(query_integers_take_epoch_milliseconds_and_refuse_overflowing_text) {
+    const std::map<std::string, std::string> query = {{"ms", "1787666400000"},
+                                                      {"max", "999999999999999999"},
+                                                      {"long", "9999999999999999999"},
+                                                      {"signed", "-5"},
+                                                      {"spaced", " 5"}};
+    const robson::api::QueryReader reader(query, {"ms", "max", "long", "signed", "spaced"});
+    constexpr std::int64_t kTop = 999'999'999'999'999'999;
+    // Thirteen digits: every epoch time in milliseconds since 2001.
+    BOOST_TEST(reader.integer("ms", 1, kTop).value() == 1787666400000);
+    BOOST_TEST(reader.integer("max", 1, kTop).value() == kTop);
+    BOOST_TEST(!reader.integer("absent", 1, kTop).has_value());
+    BOOST_TEST(codeOf([&] { (void)reader.integer("ms", 1, 1787666399999); }) == "invalid_field");
+    // Nineteen digits could pass std::int64_t's maximum: refused before converting.
+    BOOST_TEST(codeOf([&] { (void)reader.integer("long", 1, kTop); }) == "invalid_field");
+    BOOST_TEST(codeOf([&] { (void)reader.integer("signed", -10, 10); }) == "invalid_field");
+    BOOST_TEST(codeOf([&] { (void)reader.integer("spaced", 1, 10); }) == "invalid_field");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -107,6 +107,69 @@ BOOST_AUTO_TEST_CASE(candles_for_an_intent_add_its_plan_levels_and_prices) {
     BOOST_TEST(api.client().get("/api/candles/?intent=" + id, api.bobToken()).status == 404);
 }
 
+BOOST_AUTO_TEST_CASE(candles_with_an_end_time_are_the_older_window_opened_at_or_before_it) {
+    Simulator sim;
+    auto config = testConfig();
+    config.exchange_url = sim.server.baseUrl();
+    ApiFixture api(config);
+    const auto token = api.aliceToken();
+    const auto latest =
+        api.client().get("/api/candles/?symbol=BTCUSDT&interval=15m&limit=100", token);
+    BOOST_REQUIRE_MESSAGE(latest.status == 200, latest.body);
+    BOOST_REQUIRE(latest.json["candles"].size() == 100U);
+    const auto open_time = [](const nlohmann::json& reply, std::size_t i) {
+        return reply["candles"][i]["open_time"].get<std::int64_t>();
+    };
+    // One minute into candle 40 of the latest 100: it is the window's last candle.
+    const std::int64_t end_time = open_time(latest.json, 40) + 60'000;
+    const auto older = api.client().get(
+        "/api/candles/?symbol=BTCUSDT&interval=15m&limit=5&end_time=" + std::to_string(end_time),
+        token);
+    BOOST_TEST(older.status == 200, older.body);
+    BOOST_REQUIRE(older.json["candles"].size() == 5U);
+    BOOST_TEST(open_time(older.json, 0) == open_time(latest.json, 36));
+    BOOST_TEST(open_time(older.json, 4) == open_time(latest.json, 40));
+    BOOST_TEST(older.json["candles"][4] == latest.json["candles"][40]);
+
+    // The same window for an intent's symbol and timeframe.
+    const std::string id = api.insertIntent("PENDING");
+    const auto for_intent = api.client().get(
+        "/api/candles/?intent=" + id + "&limit=5&end_time=" + std::to_string(end_time), token);
+    BOOST_TEST(for_intent.status == 200, for_intent.body);
+    BOOST_TEST(for_intent.json["candles"] == older.json["candles"]);
+}
+
+BOOST_AUTO_TEST_CASE(candles_refuse_a_bad_end_time_naming_it) {
+    const ApiFixture api;  // refused before the exchange is asked: none is needed
+    const auto token = api.aliceToken();
+    for (const std::string bad : {"0",
+                                  "-1",
+                                  "abc",
+                                  "1.5",
+                                  "",
+                                  "1e12",
+                                  "%201787666400000",
+                                  // past 9999-12-31T23:59:59.999Z: microseconds, not ms
+                                  "253402300800000",
+                                  "1787666400000000",
+                                  "99999999999999999999"}) {
+        const auto reply = api.client().get("/api/candles/?symbol=BTCUSDT&end_time=" + bad, token);
+        BOOST_TEST(reply.status == 400, bad);
+        BOOST_TEST(reply.code() == "invalid_field", bad);
+        BOOST_TEST(reply.isErrorDocument(), bad);
+        BOOST_TEST(reply.json["detail"].get<std::string>().find("end_time") != std::string::npos,
+                   bad);
+    }
+    const auto repeated =
+        api.client().get("/api/candles/?symbol=BTCUSDT&end_time=1&end_time=2", token);
+    BOOST_TEST(repeated.code() == "invalid_field");
+    // The bounds themselves are accepted: the request goes on to the (absent) exchange.
+    for (const std::string edge : {"1", "253402300799999"}) {
+        const auto reply = api.client().get("/api/candles/?symbol=BTCUSDT&end_time=" + edge, token);
+        BOOST_TEST(reply.code() == "exchange_unavailable", edge);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(candles_with_the_exchange_down_is_502_exchange_unavailable) {
     const ApiFixture api;  // exchange_url points at a closed port
     const auto reply = api.client().get("/api/candles/?symbol=BTCUSDT", api.aliceToken());

@@ -258,6 +258,14 @@ function candles(symbolName) {
   return out;
 }
 
+/** As the API: the `limit` (default 200) most recent candles opened at or before `end_time` when given. */
+function candleWindow(all, url) {
+  const endTime = url.searchParams.get('end_time');
+  const limit = Number(url.searchParams.get('limit') ?? 200);
+  const opened = endTime === null ? all : all.filter((c) => c.open_time <= Number(endTime));
+  return opened.slice(Math.max(0, opened.length - limit));
+}
+
 // --- the pattern scanner (docs/decisions/0005-pattern-scanner.md) ---
 const PATTERN_CATALOG = [
   { pattern: 'MA_CROSSOVER', direction: 'BUY', base_confidence: '0.70', description: 'The 4-candle average crosses above the 9-candle average.' },
@@ -439,11 +447,11 @@ const server = createServer(async (req, res) => {
       if (intentId) {
         const intent = intents.get(intentId);
         if (!intent) return error(res, 404, 'not_found', `Intent '${intentId}' not found.`);
-        return send(res, 200, { symbol: intent.symbol, interval: intent.timeframe, intent_id: intentId, candles: candles(intent.symbol), levels: intent.plan?.stop?.levels ?? [], entry_price: intent.entry_price, stop_price: intent.stop_price });
+        return send(res, 200, { symbol: intent.symbol, interval: intent.timeframe, intent_id: intentId, candles: candleWindow(candles(intent.symbol), url), levels: intent.plan?.stop?.levels ?? [], entry_price: intent.entry_price, stop_price: intent.stop_price });
       }
       const symbol = url.searchParams.get('symbol');
       if (!SYMBOLS.some((s) => s.symbol === symbol)) return error(res, 404, 'symbol_not_found', `Symbol '${symbol}' not found.`);
-      return send(res, 200, { symbol, interval: url.searchParams.get('interval') ?? '15m', candles: candles(symbol) });
+      return send(res, 200, { symbol, interval: url.searchParams.get('interval') ?? '15m', candles: candleWindow(candles(symbol), url) });
     }
 
     if (path === '/api/patterns/catalog/' && method === 'GET') return send(res, 200, { results: PATTERN_CATALOG });

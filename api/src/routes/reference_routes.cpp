@@ -14,6 +14,10 @@ using nlohmann::json;
 
 constexpr std::int64_t kDefaultCandleLimit = 200;
 constexpr std::int64_t kMaxCandleLimit = 1000;
+/// 9999-12-31T23:59:59.999Z, the last instant an RFC 3339 time can name. A larger end_time is
+/// not a date in milliseconds but a unit mistake (microseconds are 1000 times larger), and
+/// is refused rather than quietly answered with the latest candles.
+constexpr std::int64_t kMaxEndTimeMs = 253'402'300'799'999;
 
 Response strategies(AppContext& context, const Request& request) {
     const auth::Caller caller = callerOf(context, request);
@@ -72,9 +76,10 @@ json candleJson(const domain::Candle& candle) {
 
 Response candles(AppContext& context, const Request& request) {
     const auth::Caller caller = callerOf(context, request);
-    const QueryReader query(request.query, {"symbol", "interval", "limit", "intent"});
+    const QueryReader query(request.query, {"symbol", "interval", "limit", "intent", "end_time"});
     const std::int64_t limit =
         query.integer("limit", 1, kMaxCandleLimit).value_or(kDefaultCandleLimit);
+    const std::optional<std::int64_t> end_time = query.integer("end_time", 1, kMaxEndTimeMs);
     const auto intent_id = query.text("intent", 64);
     auto symbol = query.text("symbol", 20);
     auto interval = query.text("interval", 8);
@@ -123,7 +128,7 @@ Response candles(AppContext& context, const Request& request) {
     }
     json rows = json::array();
     for (const domain::Candle& candle :
-         context.market.candles(*symbol, *interval, static_cast<int>(limit))) {
+         context.market.candles(*symbol, *interval, static_cast<int>(limit), end_time)) {
         rows.push_back(candleJson(candle));
     }
     json body = {{"symbol", *symbol}, {"interval", *interval}, {"candles", rows}};

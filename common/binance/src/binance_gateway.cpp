@@ -6,6 +6,9 @@
 #include "robson/binance/signer.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace robson::binance {
@@ -42,9 +45,28 @@ domain::SymbolRules BinanceGateway::symbolRules(std::string_view symbol) {
 std::vector<domain::Candle> BinanceGateway::candles(std::string_view symbol,
                                                     std::string_view interval,
                                                     int limit) {
+    return klines(symbol, interval, limit, std::nullopt);
+}
+
+std::vector<domain::Candle> BinanceGateway::candlesUntil(std::string_view symbol,
+                                                         std::string_view interval,
+                                                         int limit,
+                                                         std::int64_t end_time_ms) {
+    return klines(symbol, interval, limit, end_time_ms);
+}
+
+std::vector<domain::Candle> BinanceGateway::klines(std::string_view symbol,
+                                                   std::string_view interval,
+                                                   int limit,
+                                                   std::optional<std::int64_t> end_time_ms) {
     QueryString params;
     params.add("symbol", symbol).add("interval", interval);
     params.add("limit", std::to_string(std::clamp(limit, 1, 1000)));
+    if (end_time_ms) {
+        // Without startTime, Binance answers the most recent `limit` klines opened at or
+        // before endTime.
+        params.add("endTime", std::to_string(*end_time_ms));
+    }
     return parseKlines(perform(Call{"GET", "/api/v3/klines", params.str(), false, 2, false}).body);
 }
 

@@ -93,6 +93,22 @@ BOOST_AUTO_TEST_CASE(public_requests_carry_neither_key_nor_signature) {
     BOOST_TEST(request.target == "/api/v3/ticker/price?symbol=BTCUSDT");
 }
 
+BOOST_AUTO_TEST_CASE(candles_until_asks_for_klines_ending_at_the_end_time) {
+    exchange.push(ok(readTestdata("klines.json")));
+    exchange.push(ok(readTestdata("klines.json")));
+    BinanceGateway gateway(config);
+    const auto window = gateway.candlesUntil("BTCUSDT", "15m", 50, 1787667300000);
+    BOOST_REQUIRE_EQUAL(window.size(), 2U);
+    BOOST_TEST(window[1].open_time_ms == 1787667300000);
+    (void)gateway.candles("BTCUSDT", "15m", 50);
+    const auto requests = exchange.requests();
+    BOOST_REQUIRE_EQUAL(requests.size(), 2U);
+    BOOST_TEST(requests[0].target ==
+               "/api/v3/klines?symbol=BTCUSDT&interval=15m&limit=50&endTime=1787667300000");
+    // The latest candles stay a request without endTime (the exchange's "now").
+    BOOST_TEST(requests[1].target == "/api/v3/klines?symbol=BTCUSDT&interval=15m&limit=50");
+}
+
 BOOST_AUTO_TEST_CASE(the_timestamp_follows_the_server_clock) {
     exchange.setServerSkewMs(-7'200'000);
     exchange.push(ok(readTestdata("account.json")));

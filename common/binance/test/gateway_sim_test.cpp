@@ -67,6 +67,18 @@ BOOST_AUTO_TEST_CASE(candles_are_well_formed_and_oldest_first) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(candles_until_an_end_time_are_the_window_opened_at_or_before_it) {
+    const auto latest = gateway.candles("BTCUSDT", "15m", 100);
+    BOOST_REQUIRE_EQUAL(latest.size(), 100U);
+    // An end time inside an older candle (not on its open): that candle is the last one.
+    const std::int64_t end = latest[39].open_time_ms + 60'000;
+    const auto window = gateway.candlesUntil("BTCUSDT", "15m", 10, end);
+    BOOST_REQUIRE_EQUAL(window.size(), 10U);
+    BOOST_TEST(window.back().open_time_ms == latest[39].open_time_ms);
+    BOOST_TEST(window.front().open_time_ms == latest[30].open_time_ms);
+    BOOST_TEST(window.back().close == latest[39].close);
+}
+
 BOOST_AUTO_TEST_CASE(last_price_and_book_ticker_follow_the_admin_price) {
     admin.setPrice("BTCUSDT", "95432.10");
     BOOST_TEST(gateway.lastPrice("BTCUSDT") == d("95432.1"));

@@ -56,9 +56,11 @@ export const api = {
   intents: (filters: HistoryFilters, signal?: AbortSignal) =>
     apiGet<PagedResponse<IntentSummary>>(`/api/intents/?${historyQuery(filters)}`, signal),
 
-  candles: (symbol: string, interval: string, signal?: AbortSignal) =>
+  /** The latest 200 candles, or with `endTime` (epoch ms) the 200 opened at or before it. */
+  candles: (symbol: string, interval: string, endTime: number | null, signal?: AbortSignal) =>
     apiGet<CandlesResponse>(
-      `/api/candles/?symbol=${encodeURIComponent(symbol)}&interval=${encodeURIComponent(interval)}&limit=200`,
+      `/api/candles/?symbol=${encodeURIComponent(symbol)}&interval=${encodeURIComponent(interval)}&limit=200` +
+        (endTime === null ? '' : `&end_time=${endTime}`),
       signal,
     ),
 

@@ -79,10 +79,11 @@ export function useGuardrailDecisions(page: number) {
   });
 }
 
-export function useCandles(symbol: string, interval: string, enabled = true) {
+/** The latest candles, or with `endTime` (epoch ms) those opened at or before it. */
+export function useCandles(symbol: string, interval: string, endTime: number | null = null, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.candles(symbol, interval),
-    queryFn: ({ signal }) => api.candles(symbol, interval, signal),
+    queryKey: queryKeys.candles(symbol, interval, endTime),
+    queryFn: ({ signal }) => api.candles(symbol, interval, endTime, signal),
     enabled: enabled && !!symbol && !!interval,
     staleTime: 60_000,
   });

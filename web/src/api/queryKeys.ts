@@ -10,7 +10,8 @@ export const queryKeys = {
   allIntents: ['intents'] as const,
   // Under 'intents', so whatever refreshes the intents (execute, cancel) refreshes this too.
   pendingConfirmation: ['intents', 'pending-confirmation'] as const,
-  candles: (symbol: string, interval: string) => ['candles', symbol, interval] as const,
+  // endTime null is the latest window; each end time is a window of its own.
+  candles: (symbol: string, interval: string, endTime: number | null) => ['candles', symbol, interval, endTime] as const,
   patternCatalog: ['patterns', 'catalog'] as const,
   patterns: (filters: PatternFilters) => ['patterns', 'feed', filters] as const,
   pattern: (id: number) => ['patterns', 'one', id] as const,

@@ -4,6 +4,7 @@ import { useCandles } from '../../api/patternQueries';
 import type { PatternInstance } from '../../api/types';
 import { formatDecimal } from '../../lib/decimal';
 import { formatCandleTime, toChartSeconds } from '../../lib/patterns';
+import { timeframeMs } from '../../lib/timeframe';
 import { CandleCanvas, triggerMarker, type CandleMarkerSpec, type PriceLineSpec } from '../CandleCanvas';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -18,12 +19,28 @@ export function patternLines(instance: Pick<PatternInstance, 'confirmation_level
   return lines;
 }
 
+/** Candles shown after the trigger: enough to see whether the confirmation came and what followed. */
+export const CANDLES_AFTER_TRIGGER = 50;
+
 /**
- * The instance's symbol and timeframe (the last 200 candles, as the intent page's chart),
- * the trigger candle marked and the confirmation and invalidation levels drawn.
+ * Where the chart's window ends (epoch ms): CANDLES_AFTER_TRIGGER candles after the trigger
+ * candle opened, so the trigger sits inside the 200 candles asked for whatever its age. Null
+ * (the latest candles) when the trigger time or the timeframe cannot be read.
+ */
+export function patternWindowEnd(instance: Pick<PatternInstance, 'trigger_open_time' | 'timeframe'>): number | null {
+  const trigger = instance.trigger_open_time ? Date.parse(instance.trigger_open_time) : Number.NaN;
+  const interval = timeframeMs(instance.timeframe);
+  if (Number.isNaN(trigger) || interval === null) return null;
+  return trigger + CANDLES_AFTER_TRIGGER * interval;
+}
+
+/**
+ * The instance's symbol and timeframe around its trigger candle (the 200 candles up to
+ * CANDLES_AFTER_TRIGGER after it), the trigger candle marked and the confirmation and
+ * invalidation levels drawn.
  */
 export default function PatternChart({ instance }: { instance: PatternInstance }) {
-  const candles = useCandles(instance.symbol, instance.timeframe);
+  const candles = useCandles(instance.symbol, instance.timeframe, patternWindowEnd(instance));
   const data = candles.data;
   const triggerSeconds = toChartSeconds(instance.trigger_open_time);
   const { confirmation_level: confirmation, invalidation_level: invalidation, direction } = instance;
@@ -46,7 +63,7 @@ export default function PatternChart({ instance }: { instance: PatternInstance }
       <p className="small mt-2 mb-0 chart-caption">
         <span className="legend legend--trigger">
           Trigger candle {formatCandleTime(instance.trigger_open_time)}
-          {data && !triggerShown ? ' (older than the candles shown)' : ' (marked)'}
+          {data && !triggerShown ? ' (not among the candles shown)' : ' (marked)'}
         </span>
         {' · '}
         <span className="legend legend--confirmation">Confirmation {formatDecimal(confirmation)}</span>

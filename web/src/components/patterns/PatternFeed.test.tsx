@@ -174,7 +174,10 @@ describe('a selected pattern', () => {
         expect.objectContaining({ price: 94100, title: 'Invalidation' }),
       ]),
     );
-    expect(api.callsTo('GET', '/api/candles/')[0]!.url).toBe('/api/candles/?symbol=BTCUSDT&interval=15m&limit=200');
+    // The window ends 50 candles of 15 min after the trigger, so the trigger is on the chart.
+    expect(api.callsTo('GET', '/api/candles/')[0]!.url).toBe(
+      `/api/candles/?symbol=BTCUSDT&interval=15m&limit=200&end_time=${TRIGGER_MS + 50 * 900_000}`,
+    );
     expect(detail).toHaveTextContent('Trigger candle 2026-12-04 10:15 UTC (marked)');
     expect(detail).toHaveTextContent('Confirmation 95,200');
     expect(detail).toHaveTextContent('Invalidation 94,100');
@@ -206,13 +209,48 @@ describe('a selected pattern', () => {
     expect(api.callsTo('GET', '/api/patterns/17/')).toHaveLength(1);
   });
 
-  it('says when the trigger candle is older than the candles shown', async () => {
+  it('charts an old pattern’s own candles: the window ends 50 of its timeframe after the trigger, which is marked', async () => {
+    const FOUR_HOURS = 4 * 3_600_000;
+    const trigger = Date.UTC(2025, 0, 6, 8); // long before the latest candles
+    const latestOpen = trigger + 2_000 * FOUR_HOURS;
+    const old = patternFixture({ id: 21, timeframe: '4h', trigger_open_time: '2025-01-06T08:00:00Z' });
+    // An exchange: the 200 candles opened at or before end_time, else the latest 200.
+    const exchange: Handler = (call) => {
+      const endTime = query(call).get('end_time');
+      const last = endTime === null ? latestOpen : Math.min(latestOpen, Number(endTime) - (Number(endTime) % FOUR_HOURS));
+      const candles = Array.from({ length: 200 }, (_, i) => candle(last - (199 - i) * FOUR_HOURS));
+      return { status: 200, body: { symbol: 'BTCUSDT', interval: '4h', candles } };
+    };
+    const api = routes(() => ({ status: 200, body: page([]) }), {
+      'GET /api/patterns/21/': { status: 200, body: old },
+      'GET /api/candles/': exchange,
+    });
+    renderPage('/patterns?selected=21');
+    const detail = await screen.findByRole('region', { name: 'HAMMER · BTCUSDT 4h' });
+    await waitFor(() => expect(drawn.markers).toHaveLength(1));
+    expect(drawn.markers[0]).toMatchObject({ time: trigger / 1000, text: 'Trigger' });
+    const asked = query(api.callsTo('GET', '/api/candles/')[0]!);
+    expect(asked.get('interval')).toBe('4h');
+    expect(asked.get('end_time')).toBe(String(trigger + 50 * FOUR_HOURS));
+    await waitFor(() => expect(detail).toHaveTextContent('Trigger candle 2025-01-06 08:00 UTC (marked)'));
+  });
+
+  it('asks for the latest candles when the timeframe has no fixed length', async () => {
+    const monthly = patternFixture({ id: 22, timeframe: '1M' });
+    const api = routes(() => ({ status: 200, body: page([]) }), { 'GET /api/patterns/22/': { status: 200, body: monthly } });
+    renderPage('/patterns?selected=22');
+    await screen.findByRole('region', { name: 'HAMMER · BTCUSDT 1M' });
+    await waitFor(() => expect(api.callsTo('GET', '/api/candles/')).toHaveLength(1));
+    expect(api.callsTo('GET', '/api/candles/')[0]!.url).toBe('/api/candles/?symbol=BTCUSDT&interval=1M&limit=200');
+  });
+
+  it('says when the trigger candle is not among the candles shown', async () => {
     routes(() => ({ status: 200, body: page([]) }), {
       'GET /api/candles/': { status: 200, body: { symbol: 'BTCUSDT', interval: '15m', candles: [candle(TRIGGER_MS + 3_600_000)] } },
     });
     renderPage('/patterns?selected=17');
     const detail = await screen.findByRole('region', { name: 'HAMMER · BTCUSDT 15m' });
-    await waitFor(() => expect(detail).toHaveTextContent('(older than the candles shown)'));
+    await waitFor(() => expect(detail).toHaveTextContent('(not among the candles shown)'));
   });
 
   it('says when the pattern does not exist', async () => {

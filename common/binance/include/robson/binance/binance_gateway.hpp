@@ -10,7 +10,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace robson::binance {
 
@@ -48,6 +51,13 @@ public:
     [[nodiscard]] std::vector<domain::Candle> candles(std::string_view symbol,
                                                       std::string_view interval,
                                                       int limit) override;
+    /// The `limit` most recent candles whose open time is <= end_time_ms (klines' endTime),
+    /// oldest first: a window of the past, for charts of older events. Not part of the
+    /// exchange port because no worker reads history; only the API's chart does.
+    [[nodiscard]] std::vector<domain::Candle> candlesUntil(std::string_view symbol,
+                                                           std::string_view interval,
+                                                           int limit,
+                                                           std::int64_t end_time_ms);
     [[nodiscard]] domain::Decimal lastPrice(std::string_view symbol) override;
     [[nodiscard]] exchange::BookTicker bookTicker(std::string_view symbol) override;
     [[nodiscard]] std::vector<exchange::Balance> balances() override;
@@ -88,6 +98,10 @@ private:
         std::int64_t fetched_ms = 0;
     };
 
+    [[nodiscard]] std::vector<domain::Candle> klines(std::string_view symbol,
+                                                     std::string_view interval,
+                                                     int limit,
+                                                     std::optional<std::int64_t> end_time_ms);
     detail::HttpReply perform(const Call& call);
     detail::HttpReply sendOnce(const Call& call);
     void paceOrThrow(int weight);
