@@ -75,10 +75,17 @@ export ROBSON_EXCHANGE_URL=${ROBSON_EXCHANGE_URL:-$sim_url}
 start sweeper "$bin/workers/robson-sweeper" --broker "$broker" --database "$DATABASE_URL" \
     --metrics "127.0.0.1:$((metrics_base + 1))"
 metrics_port=$((metrics_base + 2))
+# The execute stage keeps MAX_NUM_ORDERS room for every execution that may run at once
+# (robson-worker --concurrent-executions, default 4): a larger pool says its size.
+pool_args=()
+if ((workers > 4)); then
+    pool_args=(--concurrent-executions "$workers")
+fi
 for service in plan validate execute scan; do
     for i in $(seq 1 "$workers"); do
         start "worker-$service-$i" "$bin/workers/robson-worker" --service "$service" \
-            --broker "$broker" --database "$DATABASE_URL" --metrics "127.0.0.1:$metrics_port"
+            --broker "$broker" --database "$DATABASE_URL" --metrics "127.0.0.1:$metrics_port" \
+            "${pool_args[@]}"
         metrics_port=$((metrics_port + 1))
     done
 done

@@ -21,7 +21,8 @@ constexpr std::string_view kUsage =
     "usage: robson-exchange-sim [--host 127.0.0.1] [--port 0] [--api-key KEY --api-secret SECRET"
     " | --keys-file FILE]\n"
     "                           [--data DIR] [--speed 1] [--seed 1] [--commission 0.001]\n"
-    "                           [--weight-limit 6000] [--metrics 127.0.0.1:9097]\n"
+    "                           [--weight-limit 6000] [--max-num-orders 200]"
+    " [--metrics 127.0.0.1:9097]\n"
     "                           [--latency-ms 0] [--http-5xx-next N] [--unknown-status-next-orders "
     "N]\n"
     "                           [--drop-connection-next-orders N] [--reject-next-stop-orders N]\n"
@@ -107,6 +108,8 @@ bool applyFlag(std::string_view flag, const std::string& value, robson::sim::Sim
         config.commission = value;
     } else if (flag == "--weight-limit") {
         config.weight_limit = std::stoi(value);
+    } else if (flag == "--max-num-orders") {
+        config.max_num_orders = std::stoi(value);
     } else if (flag == "--metrics") {
         config.metrics_address = value;
     } else {
@@ -128,7 +131,9 @@ std::optional<robson::sim::SimConfig> parseArgs(std::span<char*> args) {
         }
     }
     const double rate = config.faults.rate;
-    if (config.speed <= 0.0 || config.weight_limit <= 0 || !(rate >= 0.0 && rate <= 1.0)) {
+    const bool orders_ok = config.max_num_orders >= 1 && config.max_num_orders <= 1'000'000;
+    if (config.speed <= 0.0 || config.weight_limit <= 0 || !orders_ok ||
+        !(rate >= 0.0 && rate <= 1.0)) {
         return std::nullopt;
     }
     return config;

@@ -1,5 +1,6 @@
 // The fault flags of robson-exchange-sim: every counter the admin endpoint takes, the latency
-// and the random faults are armed from the command line at start.
+// and the random faults are armed from the command line at start; so is the open-order limit
+// (--max-num-orders) a test may want small.
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -102,9 +103,27 @@ BOOST_AUTO_TEST_CASE(fault_flags_arm_every_fault_at_start) {
     BOOST_TEST(sim.get("/api/v3/ping").first == 200);
 }
 
-BOOST_AUTO_TEST_CASE(bad_fault_flags_exit_with_the_usage) {
+BOOST_AUTO_TEST_CASE(the_max_num_orders_flag_sets_every_symbols_open_order_limit) {
+    const SimProgram sim({"--max-num-orders", "3"});
+    const auto [status, info] = sim.get("/api/v3/exchangeInfo");
+    BOOST_REQUIRE(status == 200);
+    BOOST_REQUIRE(!info.at("symbols").empty());
+    for (const json& symbol : info.at("symbols")) {
+        int limit = 0;
+        for (const json& filter : symbol.at("filters")) {
+            if (filter.at("filterType") == "MAX_NUM_ORDERS") {
+                limit = filter.at("maxNumOrders").get<int>();
+            }
+        }
+        BOOST_TEST(limit == 3, symbol.at("symbol"));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(bad_fault_and_limit_flags_exit_with_the_usage) {
     for (const std::vector<std::string>& flags :
-         {std::vector<std::string>{"--fault-rate", "1.5"},
+         {std::vector<std::string>{"--max-num-orders", "0"},
+          std::vector<std::string>{"--max-num-orders", "many"},
+          std::vector<std::string>{"--fault-rate", "1.5"},
           std::vector<std::string>{"--fault-kinds", "http_5xx,meteor"},
           std::vector<std::string>{"--http-5xx-next", "-1"},
           std::vector<std::string>{"--rate-limit-burst", "many"}}) {

@@ -146,6 +146,35 @@ BOOST_AUTO_TEST_CASE(open_orders_all_orders_and_cancel_all_list_and_close_orders
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_configured_max_num_orders_is_reported_and_refuses_the_next_order) {
+    robson::sim::SimConfig config = SimFixture::testConfig();
+    config.max_num_orders = 2;
+    SimFixture sim(config);
+    sim.price("100");
+    for (const json& symbol :
+         sim.request("GET", "/api/v3/exchangeInfo").body.at("symbols")) {  // every symbol
+        bool reported = false;
+        for (const json& filter : symbol.at("filters")) {
+            if (filter.at("filterType") == "MAX_NUM_ORDERS") {
+                reported = filter.at("maxNumOrders") == 2;
+            }
+        }
+        BOOST_TEST(reported, symbol.at("symbol"));
+    }
+    BOOST_TEST(sim.sign("POST", "/api/v3/order", kLimitBuy).status == 200);
+    BOOST_TEST(sim.sign("POST", "/api/v3/order", kLimitBuy).status == 200);
+    const Answer third = sim.sign("POST", "/api/v3/order", kLimitBuy);
+    BOOST_TEST(third.status == 400);
+    BOOST_TEST(third.body == (json{{"code", -1013}, {"msg", "Filter failure: MAX_NUM_ORDERS"}}));
+    // A market order too: the limit counts open orders, whatever the new one's type.
+    BOOST_TEST(
+        sim.sign("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.1")
+            .body.at("msg") == "Filter failure: MAX_NUM_ORDERS");
+    // Room again once an open order closes.
+    (void)sim.sign("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=1");
+    BOOST_TEST(sim.sign("POST", "/api/v3/order", kLimitBuy).status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(a_test_order_validates_filters_and_places_nothing) {
     SimFixture sim;
     sim.price("100");

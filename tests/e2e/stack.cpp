@@ -179,15 +179,20 @@ std::map<std::string, std::string> Stack::workerEnvironment() const {
     return env;
 }
 
+std::vector<std::string> Stack::workerArgs(const std::string& service) const {
+    std::vector<std::string> args{
+        "--service", service, "--broker", brokerEndpoint(), "--metrics", "127.0.0.1:0"};
+    args.insert(args.end(), options_.worker_extra_args.begin(), options_.worker_extra_args.end());
+    return args;
+}
+
 std::size_t Stack::startWorker(const std::string& service) {
     auto& pool = workers_[service];
-    pool.push_back(std::make_unique<ChildProcess>(
-        Programs::worker(),
-        std::vector<std::string>{
-            "--service", service, "--broker", brokerEndpoint(), "--metrics", "127.0.0.1:0"},
-        workerEnvironment(),
-        log_file_,
-        "robson-worker metrics on "));
+    pool.push_back(std::make_unique<ChildProcess>(Programs::worker(),
+                                                  workerArgs(service),
+                                                  workerEnvironment(),
+                                                  log_file_,
+                                                  "robson-worker metrics on "));
     return pool.size() - 1;
 }
 
@@ -200,13 +205,11 @@ long Stack::workerPid(const std::string& service, std::size_t index) const {
 }
 
 void Stack::restartWorker(const std::string& service, std::size_t index) {
-    workers_.at(service).at(index) = std::make_unique<ChildProcess>(
-        Programs::worker(),
-        std::vector<std::string>{
-            "--service", service, "--broker", brokerEndpoint(), "--metrics", "127.0.0.1:0"},
-        workerEnvironment(),
-        log_file_,
-        "robson-worker metrics on ");
+    workers_.at(service).at(index) = std::make_unique<ChildProcess>(Programs::worker(),
+                                                                    workerArgs(service),
+                                                                    workerEnvironment(),
+                                                                    log_file_,
+                                                                    "robson-worker metrics on ");
 }
 
 void Stack::killAndRestartBroker() {

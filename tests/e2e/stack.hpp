@@ -30,6 +30,8 @@ struct StackOptions {
     std::string sim_data_dir;
     /// More simulator flags (the system benchmark lifts its request-weight limit).
     std::vector<std::string> sim_extra_args;
+    /// More flags for every worker, restarted ones included (e.g. --concurrent-executions).
+    std::vector<std::string> worker_extra_args;
     /// The simulator, the broker and the API serve /metrics too (on free ports; the sweeper
     /// and the workers always do): metricsTargets() lists them all.
     bool all_metrics = false;
@@ -113,6 +115,7 @@ public:
 private:
     void sendJob(std::int64_t job_id) const;
     std::map<std::string, std::string> workerEnvironment() const;
+    [[nodiscard]] std::vector<std::string> workerArgs(const std::string& service) const;
 
     StackOptions options_;
     std::string database_url_;

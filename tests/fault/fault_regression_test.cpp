@@ -7,6 +7,7 @@
 #include <thread>
 
 using robson::e2e::Stack;
+using robson::e2e::StackOptions;
 using namespace std::chrono_literals;
 
 namespace {
@@ -142,6 +143,46 @@ BOOST_AUTO_TEST_CASE(a_market_exit_interrupted_by_a_crash_is_finished_not_replac
         }
     }
     BOOST_TEST(auditCount(stack, id, "POSITION_FLATTENED") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_live_entry_without_room_for_its_stop_on_the_exchange_is_never_sent) {
+    // The simulator allows 3 open orders per symbol; the worker keeps room for itself only.
+    StackOptions options;
+    options.sim_extra_args = {"--max-num-orders", "3"};
+    options.worker_extra_args = {"--concurrent-executions", "1"};
+    Stack stack(options);
+    // 0 open + entry, stop and exit = 3: executed, and its stop stays open.
+    const auto first = validatedIntent(stack, "t-room-1");
+    stack.requestExecution(first, "LIVE");
+    BOOST_TEST(stack.waitForStatus(first, {"EXECUTED", "FAILED"}, 60s) == "EXECUTED");
+    // 1 open + 3 > 3: its stop might still fit alone, but not the exit it may need — and with
+    // another execution at once, not the stop either (an entry filled, its stop and exit
+    // refused for ever, is what the campaign saw). Not sent at all.
+    const auto second = validatedIntent(stack, "t-room-2");
+    stack.requestExecution(second, "LIVE");
+    BOOST_TEST(stack.waitForStatus(second, {"EXECUTED", "FAILED"}, 60s) == "FAILED");
+    BOOST_TEST(
+        stack.sql("SELECT status_code FROM trading_intents WHERE id = '" + second + "'")[0][0]
+            .as<std::string>() == "exchange_order_limit");
+    BOOST_TEST(auditCount(stack, second, "ENTRY_REFUSED") == 1);
+    // Nothing of it reached the exchange: no order accepted, none refused.
+    using robson::domain::OrderRole;
+    const auto log = stack.simAdmin("orders");
+    for (const auto role : {OrderRole::entry(),
+                            OrderRole::stop(),
+                            OrderRole::stopRetry(1),
+                            OrderRole::exitMarket()}) {
+        const auto id = robson::domain::clientOrderId(second, role);
+        for (const char* list : {"orders", "refused"}) {
+            for (const auto& order : log.at(list)) {
+                BOOST_TEST(order.at("clientOrderId") != id, list << ' ' << id);
+            }
+        }
+    }
+    // The first position is still protected (its stop was the order that filled the room).
+    const auto stops = simOrders(stack, robson::domain::clientOrderId(first, OrderRole::stop()));
+    BOOST_REQUIRE(stops.size() == 1U);
+    BOOST_TEST(stops[0].at("status").get<std::string>() == "NEW");
 }
 
 BOOST_AUTO_TEST_CASE(a_plan_job_buried_past_its_deadline_leaves_an_audit_row_saying_why) {

@@ -1,11 +1,13 @@
 // EXECUTE: DRY-RUN shows the exact orders; LIVE places the entry and its exchange-side stop
 // exactly once (docs/decisions/0003-pipeline.md, "LIVE placement"). EXECUTING → EXECUTED or
-// FAILED. Never a filled entry without a stop: a stop the exchange keeps refusing is replaced
+// FAILED. Never a filled entry without a stop: an entry is not sent without room on the
+// symbol's open-order limit for its stop, and a stop the exchange keeps refusing is replaced
 // by a market exit and the intent FAILS with the reason.
 #include "auto_execution.hpp"
 #include "intent_record.hpp"
 #include "log_line.hpp"
 #include "order_book.hpp"
+#include "order_room_check.hpp"
 #include "pipeline_metrics.hpp"
 #include "retry_later.hpp"
 #include "robson/domain/client_order_id.hpp"
@@ -32,6 +34,11 @@ public:
 
 /// How long a filled entry may stay without a confirmed stop before it is closed at market.
 constexpr std::int64_t kMaxUnprotectedMs = 30'000;
+
+/// status_code of a FAILED execution: the symbol's open-order limit (MAX_NUM_ORDERS) was in
+/// the way — before the entry, or refusing a stop or exit — or anything else.
+constexpr std::string_view kOrderLimitCode = "exchange_order_limit";
+constexpr std::string_view kExecutionFailedCode = "execution_failed";
 
 /// One order's fate, counted (robson_orders_total) and logged with its intent.
 void recordOrder(const std::string& intent_id,
@@ -126,6 +133,22 @@ bool isTransientRefusal(const exchange::ExchangeError& error) {
            error.kind == exchange::ExchangeErrorKind::ClockSkew;
 }
 
+/// The code of a refusal: the open-order limit's (no order can be placed on the symbol until
+/// one of the account's open orders there closes), or the general one.
+std::string_view failureCode(const exchange::ExchangeError& refusal) {
+    return exchange::isOpenOrderLimit(refusal) ? kOrderLimitCode : kExecutionFailedCode;
+}
+
+/// The audit details of an order the exchange refused: its words, and the open-order limit's
+/// code when that was the reason.
+nlohmann::json refusalDetails(const exchange::ExchangeError& refusal) {
+    nlohmann::json details{{"error", refusal.describe()}};
+    if (exchange::isOpenOrderLimit(refusal)) {
+        details["code"] = std::string(kOrderLimitCode);
+    }
+    return details;
+}
+
 [[noreturn]] void retryLater(const std::string& client_order_id,
                              const exchange::ExchangeError& error) {
     // Without a Retry-After the worker loop's own backoff applies.
@@ -133,8 +156,12 @@ bool isTransientRefusal(const exchange::ExchangeError& error) {
                      error.retry_after.value_or(std::chrono::milliseconds(0)));
 }
 
-/// Ends the intent: EXECUTING → EXECUTED or FAILED with the execution result, and the job.
-void finish(Execution& run, bool success, const std::string& error) {
+/// Ends the intent: EXECUTING → EXECUTED or FAILED with the execution result, and the job. A
+/// FAILED intent carries `code` as its status_code and in its INTENT_FAILED row.
+void finish(Execution& run,
+            bool success,
+            const std::string& error,
+            std::string_view code = kExecutionFailedCode) {
     pqxx::work txn(run.context.db);
     nlohmann::json orders = nlohmann::json::array();
     for (const auto role : {OrderRole::Entry, OrderRole::StopLoss, OrderRole::Exit}) {
@@ -153,19 +180,24 @@ void finish(Execution& run, bool success, const std::string& error) {
     const pqxx::result moved = txn.exec_params(
         "UPDATE trading_intents SET status = $2::intent_status, execution_result = $3::jsonb, "
         "       executed_at = now(), updated_at = now(), "
-        "       status_code = CASE WHEN $2 = 'FAILED' THEN 'execution_failed' END, "
+        "       status_code = CASE WHEN $2 = 'FAILED' THEN $5 END, "
         "       status_reason = CASE WHEN $2 = 'FAILED' THEN $4 END "
         " WHERE id = $1 AND status = 'EXECUTING'",
         run.intent.id,
         std::string(success ? "EXECUTED" : "FAILED"),
         result.dump(),
-        error);
+        error,
+        std::string(code));
     if (moved.affected_rows() == 1) {
+        nlohmann::json details{{"mode", std::string(domain::toString(run.mode))}, {"error", error}};
+        if (!success) {
+            details["code"] = std::string(code);
+        }
         appendAudit(txn,
                     run.intent,
                     run.context.actor,
                     success ? "INTENT_EXECUTED" : "INTENT_FAILED",
-                    {{"mode", std::string(domain::toString(run.mode))}, {"error", error}});
+                    details);
     }
     store::completeJob(txn, run.job);
     txn.commit();
@@ -202,7 +234,7 @@ std::optional<exchange::OrderState> placeOnce(Execution& run,
                                               const EnsuredOrder& ensured,
                                               const domain::PlannedOrder& order,
                                               std::string_view leg,
-                                              std::string& refusal) {
+                                              exchange::ExchangeError& refusal) {
     auto& exchange = run.context.exchange;
     std::optional<exchange::OrderState> known;
     if (ensured.existed || run.job.attempt > 1) {
@@ -227,7 +259,7 @@ std::optional<exchange::OrderState> placeOnce(Execution& run,
             retryLater(order.client_order_id, placed.error());
         }
         if (placed.rejected()) {
-            refusal = placed.error().describe();
+            refusal = placed.error();
             pqxx::work txn(run.context.db);
             recordState(txn, order.client_order_id, "REJECTED");
             txn.commit();
@@ -281,11 +313,25 @@ bool cancelUnconfirmedStop(Execution& run) {
     return found->status == exchange::OrderStatus::Filled;
 }
 
+/// The code of an execution ended by a market exit: the open-order limit's when one of its
+/// orders was refused for it — in this delivery or an earlier one, hence the audit trail.
+std::string_view exitCode(Execution& run) {
+    pqxx::read_transaction read(run.context.db);
+    const pqxx::result seen = read.exec_params(
+        "SELECT 1 FROM audit_trail WHERE intent_id = $1 AND details->>'code' = $2 LIMIT 1",
+        run.intent.id,
+        std::string(kOrderLimitCode));
+    return seen.empty() ? kExecutionFailedCode : kOrderLimitCode;
+}
+
 /// Closes a filled entry at market because no stop could be put on the exchange.
 void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
     if (cancelUnconfirmedStop(run)) {
         auditOnce(run, "STOP_LOSS_FILLED", "", {{"client_order_id", ""}, {"reason", why}});
-        finish(run, false, why + "; the stop-loss filled meanwhile and closed the position");
+        finish(run,
+               false,
+               why + "; the stop-loss filled meanwhile and closed the position",
+               exitCode(run));
         return;
     }
     domain::PlannedOrder exit;
@@ -300,12 +346,23 @@ void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
         ensured = ensureOrderRow(txn, run.intent, OrderRole::Exit, run.mode, exit, "SUBMITTING");
         txn.commit();
     }
-    std::string refusal;
+    exchange::ExchangeError refusal;
     const auto closed = placeOnce(run, ensured, exit, "exit", refusal);
     if (!closed) {
-        // Nothing else can be done automatically: say so loudly and keep retrying.
-        audit(run, "EXIT_REFUSED", {{"error", refusal}, {"quantity", quantity.toString()}});
-        throw NotYetKnown("the market exit was refused: " + refusal);
+        // The position is open without a stop and the exchange takes no exit. Nothing else
+        // can be done automatically (at the open-order limit only a slot freed by one of the
+        // account's orders on the symbol — a fill or a person's cancel — lets an order in):
+        // say so loudly and keep retrying; an execute job is never given up.
+        auto details = refusalDetails(refusal);
+        details["quantity"] = quantity.toString();
+        audit(run, "EXIT_REFUSED", details);
+        logEvent("error",
+                 "position_unprotected",
+                 {{"intent_id", run.intent.id},
+                  {"symbol", run.intent.symbol},
+                  {"code", std::string(failureCode(refusal))},
+                  {"error", refusal.describe()}});
+        throw NotYetKnown("the market exit was refused: " + refusal.describe());
     }
     run.audit_summary.push_back({{"action", "POSITION_FLATTENED"},
                                  {"quantity", closed->executed_quantity.toString()},
@@ -317,7 +374,7 @@ void flatten(Execution& run, const Decimal& quantity, const std::string& why) {
                {"quantity", closed->executed_quantity.toString()},
                {"exchange_order_id", closed->order_id},
                {"reason", why}});
-    finish(run, false, why + "; the position was closed at market");
+    finish(run, false, why + "; the position was closed at market", exitCode(run));
 }
 
 /// Puts the protective stop on the exchange for `filled` base units; one re-placement with a
@@ -366,7 +423,7 @@ void protect(Execution& run, const exchange::OrderState& entry_state) {
             flatten(run, stop_quantity, "the exchange refused the stop-loss twice");
             return;
         }
-        std::string refusal;
+        exchange::ExchangeError refusal;
         std::optional<exchange::OrderState> placed;
         try {
             placed = placeOnce(run, ensured, stop, "stop", refusal);
@@ -399,18 +456,87 @@ void protect(Execution& run, const exchange::OrderState& entry_state) {
             finish(run, true, "");
             return;
         }
-        audit(run,
-              "STOP_LOSS_REFUSED",
-              {{"client_order_id", stop.client_order_id}, {"error", refusal}});
+        auto details = refusalDetails(refusal);
+        details["client_order_id"] = stop.client_order_id;
+        audit(run, "STOP_LOSS_REFUSED", details);
         if (retry == 1) {
-            flatten(
-                run, stop_quantity, "the exchange refused the stop-loss twice (" + refusal + ")");
+            flatten(run,
+                    stop_quantity,
+                    "the exchange refused the stop-loss twice (" + refusal.describe() + ")");
             return;
         }
     }
 }
 
+/// Before the entry's first send: without MAX_NUM_ORDERS room for its orders and those of the
+/// executions that may run meanwhile, the intent FAILS with nothing sent — an entry that
+/// fills where the exchange must refuse its stop (and its exit) is what this prevents.
+/// Returns true when it ended the intent.
+bool failWithoutOrderRoom(Execution& run) {
+    {
+        // Only before the first send. Once the entry's row exists an earlier delivery may have
+        // sent it: such an entry is reconciled and protected as always, never abandoned
+        // because the symbol filled up meanwhile.
+        pqxx::read_transaction read(run.context.db);
+        if (loadOrderRow(read, run.intent.id, OrderRole::Entry, run.mode)) {
+            return false;
+        }
+    }
+    std::optional<OrderRoomShortage> shortage;
+    try {
+        shortage = findOrderRoomShortage(
+            run.context.exchange, run.rules, run.context.concurrent_executions);
+    } catch (const exchange::ExchangeException& failure) {
+        // Keys or a request the exchange will never accept: no retry can count the orders,
+        // and nothing was sent, so the intent fails now. Anything else is retried.
+        const auto kind = failure.kind();
+        if (kind != exchange::ExchangeErrorKind::Auth &&
+            kind != exchange::ExchangeErrorKind::BadRequest) {
+            throw;
+        }
+        audit(run, "ENTRY_REFUSED", {{"error", failure.error().describe()}, {"sent", false}});
+        finish(run,
+               false,
+               "the entry was not sent: the open orders on " + run.intent.symbol +
+                   " could not be read (" + failure.error().describe() + ")");
+        return true;
+    }
+    if (!shortage) {
+        return false;
+    }
+    const std::string& why = shortage->breach.detail;
+    audit(run,
+          "ENTRY_REFUSED",
+          {{"code", std::string(kOrderLimitCode)},
+           {"filter", shortage->breach.filter},
+           {"error", why},
+           {"open_orders", shortage->open_orders},
+           {"max_num_orders", shortage->max_num_orders},
+           {"room_needed", shortage->room_needed},
+           {"sent", false}});
+    logEvent("warning",
+             "entry_not_sent",
+             {{"intent_id", run.intent.id},
+              {"symbol", run.intent.symbol},
+              {"code", std::string(kOrderLimitCode)},
+              {"reason", why}});
+    finish(run, false, "the entry was not sent: " + why, kOrderLimitCode);
+    return true;
+}
+
+/// The exchange refused the entry: nothing was placed, the intent FAILS with its words.
+void failRefusedEntry(Execution& run, const exchange::ExchangeError& refusal) {
+    audit(run, "ENTRY_REFUSED", refusalDetails(refusal));
+    finish(run,
+           false,
+           "the exchange refused the entry order: " + refusal.describe(),
+           failureCode(refusal));
+}
+
 void executeLive(Execution& run) {
+    if (failWithoutOrderRoom(run)) {
+        return;
+    }
     EnsuredOrder entry_row;
     {
         // The row with its client order id is committed BEFORE anything is sent.
@@ -423,11 +549,10 @@ void executeLive(Execution& run) {
         finish(run, false, "the exchange refused the entry order");
         return;
     }
-    std::string refusal;
+    exchange::ExchangeError refusal;
     const auto entry = placeOnce(run, entry_row, run.plan.entry, "entry", refusal);
     if (!entry) {
-        audit(run, "ENTRY_REFUSED", {{"error", refusal}});
-        finish(run, false, "the exchange refused the entry order: " + refusal);
+        failRefusedEntry(run, refusal);
         return;
     }
     if (!exchange::isTerminal(entry->status)) {

@@ -10,9 +10,12 @@
 #include "robson/metrics/metrics_server.hpp"
 #include "worker_loop.hpp"
 
+#include <charconv>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 #include <unistd.h>
 
 namespace {
@@ -26,12 +29,26 @@ extern "C" void onSignal(int /*signal*/) {
 constexpr const char* kUsage =
     "usage: robson-worker --service plan|validate|execute|scan [--broker tcp://127.0.0.1:5555]\n"
     "                     [--database URL] [--exchange URL] [--metrics 127.0.0.1:9101]\n"
+    "                     [--concurrent-executions 4]\n"
     "  --database defaults to $DATABASE_URL; --broker to $ROBSON_BROKER; the exchange to\n"
-    "  $ROBSON_EXCHANGE_URL (the simulator at http://127.0.0.1:8765 when unset).\n";
+    "  $ROBSON_EXCHANGE_URL (the simulator at http://127.0.0.1:8765 when unset).\n"
+    "  --concurrent-executions (1..1000): the execute pool's size on all machines; an entry\n"
+    "  is sent only while the symbol's MAX_NUM_ORDERS leaves 3 orders free for each.\n";
 
 std::string environment(const char* name, const std::string& fallback) {
     const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): before threads
     return value == nullptr ? fallback : std::string(value);
+}
+
+/// A --concurrent-executions value: a whole number in 1..1000, else nullopt.
+std::optional<int> concurrencyOf(const std::string& text) {
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc{} || stop != end || value < 1 || value > 1000) {
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::string hostName() {
@@ -65,6 +82,13 @@ int main(int argc, char** argv) {
             metrics_address = argv[++i];
         } else if (arg == "--exchange" && has_value) {
             exchange_url = argv[++i];
+        } else if (arg == "--concurrent-executions" && has_value) {
+            const auto count = concurrencyOf(argv[++i]);
+            if (!count) {
+                std::cerr << "robson-worker: --concurrent-executions must be 1..1000\n" << kUsage;
+                return 2;
+            }
+            options.concurrent_executions = *count;
         } else if (arg == "--help" || arg == "-h") {
             std::cout << kUsage;
             return 0;

@@ -13,6 +13,12 @@
 
 namespace robson::workers {
 
+/// How many LIVE executions are assumed to place orders on one exchange account at once when
+/// robson-worker is not told (--concurrent-executions): the execute pool's size. 4 covers
+/// `WORKERS=4 make run` (the largest pool `make bench` measures) and keeps 12 of Binance's
+/// 200 open orders per symbol free; a larger pool, anywhere, should say its size.
+inline constexpr int kDefaultConcurrentExecutions = 4;
+
 /// What a stage works with: the database (truth), the exchange, a clock and its name in the
 /// audit trail. One per worker process; single-threaded.
 struct StageContext {
@@ -20,6 +26,11 @@ struct StageContext {
     exchange::ExchangeGateway& exchange;
     std::function<std::int64_t()> now_ms;
     std::string actor;  ///< "worker:plan", "worker:execute", …
+    /// LIVE executions that may place orders on the same account meanwhile, this one
+    /// included: before an entry the execute stage finds MAX_NUM_ORDERS room for the orders of
+    /// all of them (domain/order_room.hpp), since theirs can take the free slots between its
+    /// check and its stop.
+    int concurrent_executions = kDefaultConcurrentExecutions;
 };
 
 /// One pipeline stage run on one claimed job. It commits its results and the job's completion

@@ -112,8 +112,11 @@ void WorkerLoop::handle(const std::string& frame, pqxx::connection& db, bus::Job
         auto& exchange = claim->kind == wire::JobKind::Scan
                              ? exchanges_.marketData()
                              : exchanges_.forTenant(db, claim->tenant_id);
-        StageContext context{
-            db, exchange, wallNowMs, "worker:" + std::string(wire::toString(options_.kind))};
+        StageContext context{db,
+                             exchange,
+                             wallNowMs,
+                             "worker:" + std::string(wire::toString(options_.kind)),
+                             options_.concurrent_executions};
         const auto next = stageFor(options_.kind)(context, *claim);
         metrics_.finished(JobOutcome::Success, elapsed());
         logEvent("info", "job_done", log_ids);

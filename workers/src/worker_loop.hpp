@@ -18,6 +18,8 @@ struct WorkerOptions {
     std::string database_url;
     std::string owner;                        ///< lease owner: "<host>:<pid>:<service>"
     std::chrono::milliseconds lease{60'000};  ///< the claim's lease (execute extends it)
+    /// --concurrent-executions: see StageContext::concurrent_executions.
+    int concurrent_executions = kDefaultConcurrentExecutions;
 };
 
 /// One worker process's life: a session with the broker, a database connection, an exchange

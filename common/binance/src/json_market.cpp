@@ -21,6 +21,16 @@ const Json& arrayOf(const Json& json, const char* what) {
     return json;
 }
 
+/// MAX_NUM_ORDERS's maxNumOrders: a count, so a negative or absurd value is a bad answer
+/// rather than a limit the execute stage would trust.
+int maxNumOrders(const Json& filter) {
+    const std::int64_t value = intField(filter, "maxNumOrders");
+    if (value < 0 || value > 1'000'000) {
+        badResponse("MAX_NUM_ORDERS maxNumOrders is out of range");
+    }
+    return static_cast<int>(value);
+}
+
 void applyFilter(const Json& filter, domain::SymbolRules& rules, bool& has_notional) {
     const std::string type = stringField(filter, "filterType");
     if (type == "PRICE_FILTER") {
@@ -42,6 +52,8 @@ void applyFilter(const Json& filter, domain::SymbolRules& rules, bool& has_notio
         has_notional = true;
     } else if (type == "MIN_NOTIONAL" && !has_notional) {
         rules.min_notional = decimalField(filter, "minNotional");
+    } else if (type == "MAX_NUM_ORDERS") {
+        rules.max_num_orders = maxNumOrders(filter);
     }
 }
 

@@ -70,6 +70,31 @@ BOOST_AUTO_TEST_CASE(status_break_and_unknown_order_types_are_handled) {
     BOOST_TEST(all[1].order_types.size() == 3U);  // FUTURE_TYPE ignored
 }
 
+BOOST_AUTO_TEST_CASE(max_num_orders_is_the_open_order_limit_and_an_absent_filter_none) {
+    const auto all = robson::binance::parseExchangeInfo(readTestdata("exchange_info.json"));
+    BOOST_TEST(all[0].max_num_orders.value_or(0) == 200);
+    BOOST_TEST(!all[1].max_num_orders.has_value());  // ETHBTC's filters have no MAX_NUM_ORDERS
+}
+
+BOOST_AUTO_TEST_CASE(a_max_num_orders_filter_without_a_usable_count_is_a_bad_response) {
+    const auto body = [](const std::string& filter) {
+        return R"({"symbols":[{"symbol":"BTCUSDT","status":"TRADING","baseAsset":"BTC",)"
+               R"("quoteAsset":"USDT","orderTypes":["MARKET"],"filters":[)" +
+               filter + "]}]}";
+    };
+    const auto parsed = robson::binance::parseExchangeInfo(
+        body(R"({"filterType":"MAX_NUM_ORDERS","maxNumOrders":25})"));
+    BOOST_TEST(parsed.at(0).max_num_orders.value_or(0) == 25);
+    for (const char* filter : {R"({"filterType":"MAX_NUM_ORDERS"})",
+                               R"({"filterType":"MAX_NUM_ORDERS","maxNumOrders":"200"})",
+                               R"({"filterType":"MAX_NUM_ORDERS","maxNumOrders":-1})",
+                               R"({"filterType":"MAX_NUM_ORDERS","maxNumOrders":2.5})"}) {
+        BOOST_CHECK_EXCEPTION((void)robson::binance::parseExchangeInfo(body(filter)),
+                              ExchangeException,
+                              isBadResponse);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(an_ack_response_gives_ids_and_time_only) {
     const auto order = robson::binance::parseOrder(readTestdata("order_ack.json"));
     BOOST_TEST(order.order_id == 28);

@@ -151,6 +151,7 @@ SymbolRules defaultSpotRules(std::string_view symbol) {
     rules.max_qty = "9000"_d;
     rules.min_notional = "5"_d;
     rules.max_notional = "9000000"_d;
+    rules.max_num_orders = 200;
     return rules;
 }
 

@@ -57,6 +57,11 @@ std::string ExchangeError::describe() const {
     return text;
 }
 
+bool isOpenOrderLimit(const ExchangeError& error) {
+    return error.kind == ExchangeErrorKind::FilterFailure &&
+           error.message.ends_with("MAX_NUM_ORDERS");
+}
+
 ExchangeException::ExchangeException(ExchangeError error)
     : std::runtime_error(error.describe()), error_(std::move(error)) {}
 

@@ -78,7 +78,8 @@ std::optional<ApiError> Engine::validate(const OrderRequest& request,
     } catch (const domain::DecimalError&) {
         return errors::filterFailure("NOTIONAL");
     }
-    if (openCount(request.symbol) >= config_.max_num_orders) {
+    // Every new order is refused at the limit, whatever its type: a MARKET one too.
+    if (rules.max_num_orders && openCount(request.symbol) >= *rules.max_num_orders) {
         return errors::filterFailure("MAX_NUM_ORDERS");
     }
     return std::nullopt;

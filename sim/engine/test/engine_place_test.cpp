@@ -80,13 +80,36 @@ BOOST_AUTO_TEST_CASE(a_limit_maker_that_would_take_is_refused) {
 
 BOOST_AUTO_TEST_CASE(max_num_orders_caps_the_open_orders_of_a_symbol) {
     EngineConfig config = defaultEngineConfig("0.001"_d);
-    config.max_num_orders = 2;
+    config.symbols.at(0).max_num_orders = 2;  // BTCUSDT
     Engine engine(config);
     engine.setLastPrice("BTCUSDT", "100"_d, 1, false);
+    engine.setLastPrice("ETHUSDT", "100"_d, 1, false);
     (void)engine.place(limitOrder(Side::Buy, "0.1"_d, "90"_d, "a"), 1);
     (void)engine.place(limitOrder(Side::Buy, "0.1"_d, "90"_d, "b"), 1);
     BOOST_TEST(errorOf(engine.place(limitOrder(Side::Buy, "0.1"_d, "90"_d, "c"), 1)).msg ==
                "Filter failure: MAX_NUM_ORDERS");
+    // A market exit is an order like any other at the limit.
+    OrderRequest exit = limitOrder(Side::Sell, "0.1"_d, "90"_d, "x");
+    exit.type = OrderType::Market;
+    exit.price.reset();
+    exit.time_in_force.reset();
+    BOOST_TEST(errorOf(engine.place(exit, 1)).msg == "Filter failure: MAX_NUM_ORDERS");
+    // The limit is per symbol: ETHUSDT keeps its own (200).
+    OrderRequest other = limitOrder(Side::Buy, "0.1"_d, "90"_d, "e");
+    other.symbol = "ETHUSDT";
+    BOOST_TEST(std::holds_alternative<Order>(engine.place(other, 1)));
+}
+
+BOOST_AUTO_TEST_CASE(a_symbol_without_max_num_orders_has_no_open_order_limit) {
+    EngineConfig config = defaultEngineConfig("0.001"_d);
+    config.symbols.at(0).max_num_orders.reset();
+    Engine engine(config);
+    engine.setLastPrice("BTCUSDT", "100"_d, 1, false);
+    for (int i = 0; i < 250; ++i) {
+        const std::string id = "n" + std::to_string(i);
+        BOOST_TEST_REQUIRE(std::holds_alternative<Order>(
+            engine.place(limitOrder(Side::Buy, "0.1"_d, "90"_d, id.c_str()), 1)));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_test_order_validates_without_effect) {

@@ -107,7 +107,7 @@ json tradeJson(const Trade& trade) {
                 {"isBestMatch", true}};
 }
 
-json symbolJson(const domain::SymbolRules& rules, int max_num_orders) {
+json symbolJson(const domain::SymbolRules& rules) {
     json types = json::array();
     for (const OrderType type : rules.order_types) {
         types.push_back(domain::toString(type));
@@ -133,8 +133,10 @@ json symbolJson(const domain::SymbolRules& rules, int max_num_orders) {
                            {"maxNotional", money(rules.max_notional)},
                            {"applyMaxToMarket", false},
                            {"avgPriceMins", 5}});
-    filters.push_back(filter("MAX_NUM_ORDERS"));
-    filters.back()["maxNumOrders"] = max_num_orders;
+    if (rules.max_num_orders) {
+        filters.push_back(filter("MAX_NUM_ORDERS"));
+        filters.back()["maxNumOrders"] = *rules.max_num_orders;
+    }
     filters.push_back(filter("MAX_NUM_ALGO_ORDERS"));
     filters.back()["maxNumAlgoOrders"] = 5;
     return json{{"symbol", rules.symbol},

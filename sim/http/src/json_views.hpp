@@ -23,7 +23,7 @@ enum class RespType { Ack, Result, Full };
 /// GET /api/v3/myTrades row.
 [[nodiscard]] nlohmann::json tradeJson(const Trade& trade);
 /// One exchangeInfo symbol entry with its filters.
-[[nodiscard]] nlohmann::json symbolJson(const domain::SymbolRules& rules, int max_num_orders);
+[[nodiscard]] nlohmann::json symbolJson(const domain::SymbolRules& rules);
 /// A 12-element kline row.
 [[nodiscard]] nlohmann::json klineRow(const domain::Candle& candle);
 

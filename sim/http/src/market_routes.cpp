@@ -84,7 +84,7 @@ Reply time(SimState& state, const Request& /*request*/, const Params& /*params*/
 Reply exchangeInfo(SimState& state, const Request& /*request*/, const Params& params) {
     json symbols = json::array();
     for (const std::string& symbol : namedSymbols(state, params)) {
-        symbols.push_back(symbolJson(*state.engine.rules(symbol), 200));
+        symbols.push_back(symbolJson(*state.engine.rules(symbol)));
     }
     const json rate_limits = json::array({json{{"rateLimitType", "REQUEST_WEIGHT"},
                                                {"interval", "MINUTE"},

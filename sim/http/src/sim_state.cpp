@@ -17,6 +17,7 @@ EngineConfig engineConfigFor(const SimConfig& config, const Market& market) {
     engine_config.symbols.clear();
     for (const std::string& symbol : market.symbols()) {
         engine_config.symbols.push_back(domain::defaultSpotRules(symbol));
+        engine_config.symbols.back().max_num_orders = config.max_num_orders;
     }
     return engine_config;
 }

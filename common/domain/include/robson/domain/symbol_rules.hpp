@@ -55,6 +55,10 @@ struct SymbolRules {
     std::optional<Decimal> market_max_qty;
     Decimal min_notional;  ///< NOTIONAL (or legacy MIN_NOTIONAL)
     Decimal max_notional;
+    /// MAX_NUM_ORDERS: how many orders the account may have open on the symbol; at the limit
+    /// the exchange refuses every new order, a protective stop and a market exit included.
+    /// nullopt when exchangeInfo has no such filter (no limit).
+    std::optional<int> max_num_orders;
 
     /// Puts a price on the tick grid, rounding as told (a stop rounds away from the entry).
     [[nodiscard]] Decimal roundPrice(Decimal price, Rounding rounding) const;
@@ -72,8 +76,9 @@ struct SymbolRules {
     [[nodiscard]] bool allows(OrderType type) const { return order_types.contains(type); }
 };
 
-/// Binance's published BTCUSDT rules (tick 0.01, step 0.00001, min notional 5), and the same
-/// shape for ETHUSDT and SOLUSDT; used by tests, the demo and the simulator's defaults.
+/// Binance's published BTCUSDT rules (tick 0.01, step 0.00001, min notional 5, at most 200
+/// open orders), and the same shape for ETHUSDT and SOLUSDT; used by tests, the demo and the
+/// simulator's defaults.
 [[nodiscard]] SymbolRules defaultSpotRules(std::string_view symbol);
 
 }  // namespace robson::domain

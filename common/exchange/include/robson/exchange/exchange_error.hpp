@@ -40,6 +40,11 @@ struct ExchangeError {
     [[nodiscard]] std::string describe() const;
 };
 
+/// The symbol's open-order limit refused the order (-1013 "Filter failure: MAX_NUM_ORDERS"):
+/// any new order on the symbol, a stop or a market exit too, is refused until one of the
+/// account's open orders there closes. (MAX_NUM_ALGO_ORDERS, the stop-order limit, is not this.)
+[[nodiscard]] bool isOpenOrderLimit(const ExchangeError& error);
+
 /// Thrown by ExchangeGateway calls other than placeOrder. what() is ExchangeError::describe().
 class ExchangeException : public std::runtime_error {
 public:

@@ -13,12 +13,12 @@
 
 namespace robson::sim {
 
-/// What the engine starts with and returns to on reset().
+/// What the engine starts with and returns to on reset(). Each symbol's MAX_NUM_ORDERS is
+/// its rules' max_num_orders (none: no limit), the value exchangeInfo reports.
 struct EngineConfig {
     std::vector<domain::SymbolRules> symbols;
     std::map<std::string, Balance> initial_balances;        ///< asset → balance
     Decimal commission_rate = Decimal::fromUnits(100'000);  ///< 0.001 = 0.1 %
-    int max_num_orders = 200;                               ///< MAX_NUM_ORDERS per symbol
 };
 
 /// The default spot configuration of docs/exchange-simulator.md: BTCUSDT, ETHUSDT, SOLUSDT

@@ -30,6 +30,9 @@ struct SimConfig {
     std::size_t max_body_bytes = 65536;  ///< larger bodies answer 413 and close
     int max_threads = 16;
     int max_queued = 256;  ///< connections beyond this are closed unanswered
+    /// MAX_NUM_ORDERS of every symbol (--max-num-orders): open orders per symbol, reported by
+    /// exchangeInfo and enforced (-1013) on every new order.
+    int max_num_orders = 200;
     /// Wall clock in ms since the epoch (tests inject skew); defaults to the system clock.
     std::function<std::int64_t()> wall_clock;
     /// Where the simulator's counters are registered (robson-exchange-sim --metrics serves
