@@ -151,8 +151,9 @@ BOOST_AUTO_TEST_CASE(the_configured_max_num_orders_is_reported_and_refuses_the_n
     config.max_num_orders = 2;
     SimFixture sim(config);
     sim.price("100");
-    for (const json& symbol :
-         sim.request("GET", "/api/v3/exchangeInfo").body.at("symbols")) {  // every symbol
+    // The answer is kept: a range-for over a member of a temporary would read freed memory.
+    const Answer info = sim.request("GET", "/api/v3/exchangeInfo");
+    for (const json& symbol : info.body.at("symbols")) {  // every symbol
         bool reported = false;
         for (const json& filter : symbol.at("filters")) {
             if (filter.at("filterType") == "MAX_NUM_ORDERS") {
