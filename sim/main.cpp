@@ -22,7 +22,8 @@ constexpr std::string_view kUsage =
     " | --keys-file FILE]\n"
     "                           [--data DIR] [--speed 1] [--seed 1] [--commission 0.001]\n"
     "                           [--weight-limit 6000] [--max-num-orders 200]"
-    " [--metrics 127.0.0.1:9097]\n"
+    " [--max-num-algo-orders 5]\n"
+    "                           [--metrics 127.0.0.1:9097]\n"
     "                           [--latency-ms 0] [--http-5xx-next N] [--unknown-status-next-orders "
     "N]\n"
     "                           [--drop-connection-next-orders N] [--reject-next-stop-orders N]\n"
@@ -110,6 +111,8 @@ bool applyFlag(std::string_view flag, const std::string& value, robson::sim::Sim
         config.weight_limit = std::stoi(value);
     } else if (flag == "--max-num-orders") {
         config.max_num_orders = std::stoi(value);
+    } else if (flag == "--max-num-algo-orders") {
+        config.max_num_algo_orders = std::stoi(value);
     } else if (flag == "--metrics") {
         config.metrics_address = value;
     } else {
@@ -131,7 +134,8 @@ std::optional<robson::sim::SimConfig> parseArgs(std::span<char*> args) {
         }
     }
     const double rate = config.faults.rate;
-    const bool orders_ok = config.max_num_orders >= 1 && config.max_num_orders <= 1'000'000;
+    const auto in_range = [](int limit) { return limit >= 1 && limit <= 1'000'000; };
+    const bool orders_ok = in_range(config.max_num_orders) && in_range(config.max_num_algo_orders);
     if (config.speed <= 0.0 || config.weight_limit <= 0 || !orders_ok ||
         !(rate >= 0.0 && rate <= 1.0)) {
         return std::nullopt;

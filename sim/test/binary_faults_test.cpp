@@ -1,6 +1,6 @@
 // The fault flags of robson-exchange-sim: every counter the admin endpoint takes, the latency
-// and the random faults are armed from the command line at start; so is the open-order limit
-// (--max-num-orders) a test may want small.
+// and the random faults are armed from the command line at start; so are the open-order limits
+// (--max-num-orders, --max-num-algo-orders) a test may want small.
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -11,6 +11,7 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -119,10 +120,31 @@ BOOST_AUTO_TEST_CASE(the_max_num_orders_flag_sets_every_symbols_open_order_limit
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_max_num_algo_orders_flag_sets_every_symbols_stop_order_limit) {
+    const auto limits = [](const SimProgram& sim) {
+        const auto [status, info] = sim.get("/api/v3/exchangeInfo");
+        BOOST_REQUIRE(status == 200);
+        BOOST_REQUIRE(!info.at("symbols").empty());
+        std::set<int> found;
+        for (const json& symbol : info.at("symbols")) {
+            for (const json& filter : symbol.at("filters")) {
+                if (filter.at("filterType") == "MAX_NUM_ALGO_ORDERS") {
+                    found.insert(filter.at("maxNumAlgoOrders").get<int>());
+                }
+            }
+        }
+        return found;
+    };
+    BOOST_TEST((limits(SimProgram({"--max-num-algo-orders", "2"})) == std::set<int>{2}));
+    BOOST_TEST((limits(SimProgram({})) == std::set<int>{5}));  // Binance's, by default
+}
+
 BOOST_AUTO_TEST_CASE(bad_fault_and_limit_flags_exit_with_the_usage) {
     for (const std::vector<std::string>& flags :
          {std::vector<std::string>{"--max-num-orders", "0"},
           std::vector<std::string>{"--max-num-orders", "many"},
+          std::vector<std::string>{"--max-num-algo-orders", "0"},
+          std::vector<std::string>{"--max-num-algo-orders", "1000001"},
           std::vector<std::string>{"--fault-rate", "1.5"},
           std::vector<std::string>{"--fault-kinds", "http_5xx,meteor"},
           std::vector<std::string>{"--http-5xx-next", "-1"},

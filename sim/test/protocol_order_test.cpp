@@ -176,6 +176,42 @@ BOOST_AUTO_TEST_CASE(the_configured_max_num_orders_is_reported_and_refuses_the_n
     BOOST_TEST(sim.sign("POST", "/api/v3/order", kLimitBuy).status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(the_configured_max_num_algo_orders_is_reported_and_refuses_the_next_stop) {
+    robson::sim::SimConfig config = SimFixture::testConfig();
+    config.max_num_algo_orders = 1;
+    SimFixture sim(config);
+    sim.price("100");
+    for (const json& symbol : sim.request("GET", "/api/v3/exchangeInfo").body.at("symbols")) {
+        bool reported = false;
+        for (const json& filter : symbol.at("filters")) {
+            if (filter.at("filterType") == "MAX_NUM_ALGO_ORDERS") {
+                reported = filter.at("maxNumAlgoOrders") == 1;
+            }
+        }
+        BOOST_TEST(reported, symbol.at("symbol"));
+    }
+    const auto stop = [&](const std::string& id) {
+        return sim.sign("POST",
+                        "/api/v3/order",
+                        "symbol=BTCUSDT&side=SELL&type=STOP_LOSS_LIMIT&timeInForce=GTC&"
+                        "quantity=0.1&price=94&stopPrice=95&newClientOrderId=" +
+                            id);
+    };
+    BOOST_TEST(stop("stop1").status == 200);
+    const Answer second = stop("stop2");
+    BOOST_TEST(second.status == 400);
+    BOOST_TEST(second.body ==
+               (json{{"code", -1013}, {"msg", "Filter failure: MAX_NUM_ALGO_ORDERS"}}));
+    // The market exit of a position whose stop was refused is not an algo order.
+    const Answer exit =
+        sim.sign("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.1");
+    BOOST_TEST(exit.status == 200);
+    BOOST_TEST(exit.body.at("status") == "FILLED");
+    // Room again once the open stop closes.
+    (void)sim.sign("DELETE", "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=stop1");
+    BOOST_TEST(stop("stop2").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(a_test_order_validates_filters_and_places_nothing) {
     SimFixture sim;
     sim.price("100");

@@ -373,6 +373,12 @@ e2e::StackOptions campaignStackOptions() {
     e2e::StackOptions options;
     options.with_api = true;
     options.workers_per_pool = kWorkersPerPool;
+    // One exchange account keeps dozens (the soak: ~185) of LIVE positions open per symbol, each
+    // with its stop. Binance's 5 stops per symbol (the simulator's default) turn most LIVE
+    // executions into entries refused before they are sent (short form, seed 8: 12 of 18 LIVE
+    // FAILED, against 1 of 23 at 200), so the crashes and faults would meet few orders: the
+    // campaign lifts it to MAX_NUM_ORDERS's 200, and fault_regression_test pins the limit.
+    options.sim_extra_args = {"--max-num-algo-orders", "200"};
     return options;
 }
 

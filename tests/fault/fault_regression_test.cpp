@@ -185,6 +185,52 @@ BOOST_AUTO_TEST_CASE(a_live_entry_without_room_for_its_stop_on_the_exchange_is_n
     BOOST_TEST(stops[0].at("status").get<std::string>() == "NEW");
 }
 
+BOOST_AUTO_TEST_CASE(a_live_entry_without_room_for_its_stop_among_the_algo_orders_is_never_sent) {
+    // The simulator allows 1 open stop per symbol (Binance: 5); the worker keeps room for
+    // itself only.
+    StackOptions options;
+    options.sim_extra_args = {"--max-num-algo-orders", "1"};
+    options.worker_extra_args = {"--concurrent-executions", "1"};
+    Stack stack(options);
+    // 0 open stops + its own = 1: executed, and its stop stays open.
+    const auto first = validatedIntent(stack, "t-algo-1");
+    stack.requestExecution(first, "LIVE");
+    BOOST_TEST(stack.waitForStatus(first, {"EXECUTED", "FAILED"}, 60s) == "EXECUTED");
+    // 1 open stop + its own > 1: its entry would fill and its stop be refused (a position
+    // closed at market at once, at best). Not sent at all.
+    const auto second = validatedIntent(stack, "t-algo-2");
+    stack.requestExecution(second, "LIVE");
+    BOOST_TEST(stack.waitForStatus(second, {"EXECUTED", "FAILED"}, 60s) == "FAILED");
+    const auto failed = stack.sql(
+        "SELECT status_code, status_reason FROM trading_intents "
+        "WHERE id = '" +
+        second + "'");
+    BOOST_TEST(failed[0][0].as<std::string>() == "exchange_order_limit");
+    BOOST_TEST(failed[0][1].as<std::string>() ==
+               "the entry was not sent: BTCUSDT has 1 open stop-loss or take-profit order and "
+               "its MAX_NUM_ALGO_ORDERS filter allows 1: an execution needs room for 1 (its "
+               "stop-loss); none is free");
+    BOOST_TEST(auditCount(stack, second, "ENTRY_REFUSED") == 1);
+    // Nothing of it reached the exchange: no order accepted, none refused.
+    using robson::domain::OrderRole;
+    const auto log = stack.simAdmin("orders");
+    for (const auto role : {OrderRole::entry(),
+                            OrderRole::stop(),
+                            OrderRole::stopRetry(1),
+                            OrderRole::exitMarket()}) {
+        const auto id = robson::domain::clientOrderId(second, role);
+        for (const char* list : {"orders", "refused"}) {
+            for (const auto& order : log.at(list)) {
+                BOOST_TEST(order.at("clientOrderId") != id, list << ' ' << id);
+            }
+        }
+    }
+    // The first position is still protected by the stop that filled the room.
+    const auto stops = simOrders(stack, robson::domain::clientOrderId(first, OrderRole::stop()));
+    BOOST_REQUIRE(stops.size() == 1U);
+    BOOST_TEST(stops[0].at("status").get<std::string>() == "NEW");
+}
+
 BOOST_AUTO_TEST_CASE(a_plan_job_buried_past_its_deadline_leaves_an_audit_row_saying_why) {
     Stack stack;
     const auto tenant = stack.createTenant("t-buried");

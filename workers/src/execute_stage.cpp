@@ -1,8 +1,8 @@
 // EXECUTE: DRY-RUN shows the exact orders; LIVE places the entry and its exchange-side stop
 // exactly once (docs/decisions/0003-pipeline.md, "LIVE placement"). EXECUTING → EXECUTED or
 // FAILED. Never a filled entry without a stop: an entry is not sent without room on the
-// symbol's open-order limit for its stop, and a stop the exchange keeps refusing is replaced
-// by a market exit and the intent FAILS with the reason.
+// symbol's open-order limits (MAX_NUM_ORDERS, MAX_NUM_ALGO_ORDERS) for its stop, and a stop the
+// exchange keeps refusing is replaced by a market exit and the intent FAILS with the reason.
 #include "auto_execution.hpp"
 #include "intent_record.hpp"
 #include "log_line.hpp"
@@ -35,8 +35,9 @@ public:
 /// How long a filled entry may stay without a confirmed stop before it is closed at market.
 constexpr std::int64_t kMaxUnprotectedMs = 30'000;
 
-/// status_code of a FAILED execution: the symbol's open-order limit (MAX_NUM_ORDERS) was in
-/// the way — before the entry, or refusing a stop or exit — or anything else.
+/// status_code of a FAILED execution: one of the symbol's open-order limits (MAX_NUM_ORDERS,
+/// or MAX_NUM_ALGO_ORDERS for a stop) was in the way — before the entry, or refusing a stop
+/// or exit — or anything else.
 constexpr std::string_view kOrderLimitCode = "exchange_order_limit";
 constexpr std::string_view kExecutionFailedCode = "execution_failed";
 
@@ -67,6 +68,11 @@ ExecutionMode modeOf(const store::ClaimedJob& job) {
 
 nlohmann::json optionalDecimalJson(const std::optional<Decimal>& value) {
     return value ? nlohmann::json(value->toString()) : nlohmann::json(nullptr);
+}
+
+/// A limit of the symbol's rules, null when it has none.
+nlohmann::json optionalCount(const std::optional<int>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
 nlohmann::json orderJson(const OrderRow& row) {
@@ -133,17 +139,23 @@ bool isTransientRefusal(const exchange::ExchangeError& error) {
            error.kind == exchange::ExchangeErrorKind::ClockSkew;
 }
 
-/// The code of a refusal: the open-order limit's (no order can be placed on the symbol until
-/// one of the account's open orders there closes), or the general one.
-std::string_view failureCode(const exchange::ExchangeError& refusal) {
-    return exchange::isOpenOrderLimit(refusal) ? kOrderLimitCode : kExecutionFailedCode;
+/// A refusal by one of the symbol's open-order limits: MAX_NUM_ORDERS (no order at all until
+/// one of the account's open orders there closes) or MAX_NUM_ALGO_ORDERS (no stop until one
+/// of its open stops closes; a market exit still goes through).
+bool isOrderLimit(const exchange::ExchangeError& refusal) {
+    return exchange::isOpenOrderLimit(refusal) || exchange::isAlgoOrderLimit(refusal);
 }
 
-/// The audit details of an order the exchange refused: its words, and the open-order limit's
-/// code when that was the reason.
+/// The code of a refusal: the open-order limits', or the general one.
+std::string_view failureCode(const exchange::ExchangeError& refusal) {
+    return isOrderLimit(refusal) ? kOrderLimitCode : kExecutionFailedCode;
+}
+
+/// The audit details of an order the exchange refused: its words, and the open-order limits'
+/// code when one of them was the reason.
 nlohmann::json refusalDetails(const exchange::ExchangeError& refusal) {
     nlohmann::json details{{"error", refusal.describe()}};
-    if (exchange::isOpenOrderLimit(refusal)) {
+    if (isOrderLimit(refusal)) {
         details["code"] = std::string(kOrderLimitCode);
     }
     return details;
@@ -468,10 +480,10 @@ void protect(Execution& run, const exchange::OrderState& entry_state) {
     }
 }
 
-/// Before the entry's first send: without MAX_NUM_ORDERS room for its orders and those of the
-/// executions that may run meanwhile, the intent FAILS with nothing sent — an entry that
-/// fills where the exchange must refuse its stop (and its exit) is what this prevents.
-/// Returns true when it ended the intent.
+/// Before the entry's first send: without MAX_NUM_ORDERS room for its orders, or
+/// MAX_NUM_ALGO_ORDERS room for its stop, and those of the executions that may run meanwhile,
+/// the intent FAILS with nothing sent — an entry that fills where the exchange must refuse its
+/// stop is what this prevents. Returns true when it ended the intent.
 bool failWithoutOrderRoom(Execution& run) {
     {
         // Only before the first send. Once the entry's row exists an earlier delivery may have
@@ -511,7 +523,9 @@ bool failWithoutOrderRoom(Execution& run) {
            {"filter", shortage->breach.filter},
            {"error", why},
            {"open_orders", shortage->open_orders},
-           {"max_num_orders", shortage->max_num_orders},
+           {"open_algo_orders", shortage->open_algo_orders},
+           {"max_num_orders", optionalCount(run.rules.max_num_orders)},
+           {"max_num_algo_orders", optionalCount(run.rules.max_num_algo_orders)},
            {"room_needed", shortage->room_needed},
            {"sent", false}});
     logEvent("warning",

@@ -33,7 +33,8 @@ constexpr const char* kUsage =
     "  --database defaults to $DATABASE_URL; --broker to $ROBSON_BROKER; the exchange to\n"
     "  $ROBSON_EXCHANGE_URL (the simulator at http://127.0.0.1:8765 when unset).\n"
     "  --concurrent-executions (1..1000): the execute pool's size on all machines; an entry\n"
-    "  is sent only while the symbol's MAX_NUM_ORDERS leaves 3 orders free for each.\n";
+    "  is sent only while the symbol's MAX_NUM_ORDERS leaves 3 orders free for each, and its\n"
+    "  MAX_NUM_ALGO_ORDERS 1 stop.\n";
 
 std::string environment(const char* name, const std::string& fallback) {
     const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): before threads

@@ -16,7 +16,9 @@ namespace robson::workers {
 /// How many LIVE executions are assumed to place orders on one exchange account at once when
 /// robson-worker is not told (--concurrent-executions): the execute pool's size. 4 covers
 /// `WORKERS=4 make run` (the largest pool `make bench` measures) and keeps 12 of Binance's
-/// 200 open orders per symbol free; a larger pool, anywhere, should say its size.
+/// 200 open orders per symbol free, and 4 of its 5 stop orders (so a new entry is sent only
+/// while at most one stop is open on its symbol); a larger pool, anywhere, should say its size,
+/// and a smaller one may, to leave more stops open per symbol.
 inline constexpr int kDefaultConcurrentExecutions = 4;
 
 /// What a stage works with: the database (truth), the exchange, a clock and its name in the
@@ -28,8 +30,8 @@ struct StageContext {
     std::string actor;  ///< "worker:plan", "worker:execute", …
     /// LIVE executions that may place orders on the same account meanwhile, this one
     /// included: before an entry the execute stage finds MAX_NUM_ORDERS room for the orders of
-    /// all of them (domain/order_room.hpp), since theirs can take the free slots between its
-    /// check and its stop.
+    /// all of them and MAX_NUM_ALGO_ORDERS room for their stops (domain/order_room.hpp), since
+    /// theirs can take the free slots between its check and its stop.
     int concurrent_executions = kDefaultConcurrentExecutions;
 };
 

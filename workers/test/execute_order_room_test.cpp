@@ -1,7 +1,8 @@
-// The execute stage and a symbol's open-order limit (MAX_NUM_ORDERS), against a real
-// PostgreSQL (tests/support/with_postgres.sh) and an exchange that enforces the limit: an entry
-// without room for its stop is never sent, an entry already sent is never abandoned for it,
-// and a stop refused at the limit despite the check ends in a market exit once a slot frees.
+// The execute stage and a symbol's open-order limits (MAX_NUM_ORDERS, MAX_NUM_ALGO_ORDERS),
+// against a real PostgreSQL (tests/support/with_postgres.sh) and an exchange that enforces
+// them: an entry without room for its stop is never sent, an entry already sent is never
+// abandoned for it, and a stop refused at a limit despite the check ends in a market exit (at
+// once under MAX_NUM_ALGO_ORDERS, once a slot frees under MAX_NUM_ORDERS).
 #include "order_limit_exchange.hpp"
 #include "robson/domain/client_order_id.hpp"
 #include "robson/store/intent_ids.hpp"
@@ -33,7 +34,7 @@ constexpr std::int64_t kNow = 1'767'225'600'000;  // the stage's clock and the f
 
 /// A tenant, an intent EXECUTING with its LIVE execute job (as the API leaves it after
 /// "execute LIVE": 0.001 BTC at 95000, stop 94000), and the exchange: BTCUSDT allows 10 open
-/// orders.
+/// orders, 5 of them stops.
 struct RoomFixture {
     RoomFixture() : db(databaseUrl()) {
         exchange.now_ms = kNow;
@@ -255,6 +256,101 @@ BOOST_AUTO_TEST_CASE(a_stop_refused_at_the_order_limit_is_followed_by_a_market_e
     BOOST_TEST(requestsFor(domain::OrderRole::exitMarket()) == 3);
     BOOST_TEST((exchange.book.back().status == exchange::OrderStatus::Filled));
     BOOST_TEST(auditActions().ends_with("EXIT_REFUSED POSITION_FLATTENED INTENT_FAILED"));
+    BOOST_TEST(unprotectedAge(db) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_live_entry_without_room_for_its_stop_among_the_algo_orders_is_never_sent) {
+    exchange.other_stops = 5;  // 5 + 3 ≤ 10 open orders, but 5 + 1 > 5 stops
+    BOOST_TEST(deliver());
+    BOOST_TEST(exchange.requests.empty());  // nothing reached the exchange
+    BOOST_TEST(exchange.open_order_reads == 1);
+    BOOST_TEST(status() == "FAILED");
+    BOOST_TEST(statusCode() == "exchange_order_limit");
+    BOOST_TEST(text("SELECT status_reason FROM trading_intents WHERE id = $1") ==
+               "the entry was not sent: BTCUSDT has 5 open stop-loss or take-profit orders and "
+               "its MAX_NUM_ALGO_ORDERS filter allows 5: an execution needs room for 1 (its "
+               "stop-loss); none is free");
+    BOOST_TEST(text("SELECT count(*) FROM orders WHERE intent_id = $1") == "0");
+    BOOST_TEST(auditActions() == "ENTRY_REFUSED INTENT_FAILED");
+    const auto refused = auditDetails("ENTRY_REFUSED");
+    BOOST_TEST(refused.at("code") == "exchange_order_limit");
+    BOOST_TEST(refused.at("filter") == "MAX_NUM_ALGO_ORDERS");
+    BOOST_TEST(refused.at("open_orders") == 5);
+    BOOST_TEST(refused.at("open_algo_orders") == 5);
+    BOOST_TEST(refused.at("max_num_orders") == 10);
+    BOOST_TEST(refused.at("max_num_algo_orders") == 5);
+    BOOST_TEST(refused.at("room_needed") == 1);
+    BOOST_TEST(refused.at("sent") == false);
+    BOOST_TEST(auditDetails("INTENT_FAILED").at("code") == "exchange_order_limit");
+}
+
+BOOST_AUTO_TEST_CASE(open_orders_other_than_stops_leave_the_algo_room_alone) {
+    exchange.others = 6;       // 6 limit orders and 1 stop: 7 + 3 = 10 open orders
+    exchange.other_stops = 1;  // 1 + 1 ≤ 5 stops
+    BOOST_TEST(deliver());
+    BOOST_TEST(status() == "EXECUTED");
+}
+
+BOOST_AUTO_TEST_CASE(a_live_entry_with_room_for_its_stop_among_the_algo_orders_is_executed) {
+    exchange.other_stops = 4;  // 4 + 1 = 5: exactly the room needed
+    BOOST_TEST(deliver());
+    BOOST_TEST(status() == "EXECUTED");
+    BOOST_TEST(requestsFor(domain::OrderRole::stop()) == 1);
+    BOOST_TEST(exchange.openAlgoCount() == 5);  // its stop took the last slot
+    BOOST_TEST(auditActions() == "SPOT_BUY STOP_LOSS_PLACED INTENT_EXECUTED");
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_is_not_sent_without_the_algo_room_kept_for_other_executions) {
+    concurrent_executions = 2;
+    exchange.other_stops = 4;  // this execution's own stop would fit; 4 + 2 × 1 = 6 > 5
+    BOOST_TEST(deliver());
+    BOOST_TEST(exchange.requests.empty());
+    BOOST_TEST(status() == "FAILED");
+    BOOST_TEST(statusCode() == "exchange_order_limit");
+    const auto refused = auditDetails("ENTRY_REFUSED");
+    BOOST_TEST(refused.at("filter") == "MAX_NUM_ALGO_ORDERS");
+    BOOST_TEST(refused.at("room_needed") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_symbol_without_the_algo_filter_keeps_only_the_open_order_room) {
+    exchange.max_num_algo_orders.reset();
+    exchange.other_stops = 7;  // 7 + 3 = 10: no stop limit to run into
+    BOOST_TEST(deliver());
+    BOOST_TEST(status() == "EXECUTED");
+}
+
+BOOST_AUTO_TEST_CASE(a_stop_refused_at_the_algo_limit_is_replaced_by_a_market_exit_at_once) {
+    exchange.other_stops = 4;
+    // Between the check and the stop, another execution's stop takes the last algo slot.
+    exchange.after_fill = [this] {
+        if (exchange.book.size() == 1U) {
+            exchange.other_stops = *exchange.max_num_algo_orders;
+        }
+    };
+    // The stop and its re-placement are refused; the exit, a MARKET order, is not an algo
+    // order and fills in the same delivery: the position is never left open.
+    BOOST_TEST(deliver());
+    BOOST_TEST(status() == "FAILED");
+    BOOST_TEST(statusCode() == "exchange_order_limit");
+    BOOST_TEST(auditActions() ==
+               "SPOT_BUY STOP_LOSS_REFUSED STOP_LOSS_REFUSED POSITION_FLATTENED INTENT_FAILED");
+    const auto refused = auditDetails("STOP_LOSS_REFUSED");
+    BOOST_TEST(refused.at("code") == "exchange_order_limit");
+    BOOST_TEST(refused.at("error") ==
+               "FilterFailure (-1013, HTTP 400): Filter failure: MAX_NUM_ALGO_ORDERS");
+    BOOST_TEST(auditDetails("INTENT_FAILED").at("code") == "exchange_order_limit");
+    BOOST_TEST(text("SELECT status_reason FROM trading_intents WHERE id = $1") ==
+               "the exchange refused the stop-loss twice (FilterFailure (-1013, HTTP 400): "
+               "Filter failure: MAX_NUM_ALGO_ORDERS); the position was closed at market");
+    BOOST_TEST(requestsFor(domain::OrderRole::stop()) == 1);
+    BOOST_TEST(requestsFor(domain::OrderRole::stopRetry(1)) == 1);
+    BOOST_TEST(requestsFor(domain::OrderRole::exitMarket()) == 1);
+    const auto& exit = exchange.book.back();
+    BOOST_TEST((exit.type == domain::OrderType::Market));
+    BOOST_TEST((exit.side == domain::Side::Sell));
+    BOOST_TEST((exit.status == exchange::OrderStatus::Filled));
+    // The quantity the stop would have sold (the entry's fill less the fee taken in BTC).
+    BOOST_TEST((exit.executed_quantity == exchange.requests.at(1).quantity));
     BOOST_TEST(unprotectedAge(db) == 0.0);
 }
 

@@ -1,14 +1,18 @@
 #pragma once
-// An exchange with one account and a symbol's open-order limit (MAX_NUM_ORDERS), for the
-// execute stage's tests: MARKET orders fill at once at `price`; other orders rest open; while
-// `others` plus the resting orders reach the limit every new order is refused with -1013
-// "Filter failure: MAX_NUM_ORDERS", whatever its type, as the exchange does.
+// An exchange with one account and a symbol's open-order limits, for the execute stage's tests:
+// MARKET orders fill at once at `price`; other orders rest open. While `others`, `other_stops`
+// and the resting orders reach MAX_NUM_ORDERS every new order is refused with -1013 "Filter
+// failure: MAX_NUM_ORDERS", whatever its type; while `other_stops` and the resting stop-loss
+// and take-profit orders reach MAX_NUM_ALGO_ORDERS a new one of those is refused with -1013
+// "Filter failure: MAX_NUM_ALGO_ORDERS" and any other order still accepted, as the exchange
+// does.
 
 #include "robson/exchange/exchange_error.hpp"
 #include "robson/exchange/exchange_gateway.hpp"
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,7 +22,9 @@ namespace robson::workers::testing {
 class OrderLimitExchange final : public exchange::ExchangeGateway {
 public:
     int max_num_orders = 10;
-    int others = 0;  ///< the account's open orders on the symbol that are not the test's
+    std::optional<int> max_num_algo_orders = 5;  ///< Binance's
+    int others = 0;       ///< the account's open LIMIT orders on the symbol that are not the test's
+    int other_stops = 0;  ///< and its open stop-loss orders there that are not the test's
     domain::Decimal price = domain::Decimal::fromString("95000");
     std::int64_t now_ms = 0;                     ///< the time stamped on accepted orders
     std::vector<domain::PlannedOrder> requests;  ///< every placement asked for, refused or not
@@ -30,9 +36,18 @@ public:
     std::function<void()> after_fill;
 
     [[nodiscard]] int openCount() const {
-        int open = others;
+        int open = others + other_stops;
         for (const auto& order : book) {
             open += exchange::isTerminal(order.status) ? 0 : 1;
+        }
+        return open;
+    }
+    [[nodiscard]] int openAlgoCount() const {
+        int open = other_stops;
+        for (const auto& order : book) {
+            const bool open_stop =
+                !exchange::isTerminal(order.status) && domain::isAlgoOrderType(order.type);
+            open += open_stop ? 1 : 0;
         }
         return open;
     }
@@ -40,6 +55,7 @@ public:
     domain::SymbolRules symbolRules(std::string_view symbol) override {
         auto rules = domain::defaultSpotRules(symbol);
         rules.max_num_orders = max_num_orders;
+        rules.max_num_algo_orders = max_num_algo_orders;
         return rules;
     }
     std::vector<exchange::OrderState> openOrders(std::string_view symbol) override {
@@ -47,9 +63,11 @@ public:
         if (open_orders_failure) {
             throw exchange::ExchangeException(*open_orders_failure);
         }
-        std::vector<exchange::OrderState> open(static_cast<std::size_t>(others));
-        for (auto& order : open) {
-            order.symbol = std::string(symbol);
+        std::vector<exchange::OrderState> open(static_cast<std::size_t>(others + other_stops));
+        for (std::size_t i = 0; i < open.size(); ++i) {
+            open[i].symbol = std::string(symbol);
+            open[i].type = i < static_cast<std::size_t>(others) ? domain::OrderType::Limit
+                                                                : domain::OrderType::StopLossLimit;
         }
         for (const auto& order : book) {
             if (!exchange::isTerminal(order.status)) {
@@ -61,12 +79,11 @@ public:
     exchange::PlaceResult placeOrder(const domain::PlannedOrder& order) override {
         requests.push_back(order);
         if (openCount() >= max_num_orders) {
-            return exchange::PlaceResult{exchange::Rejected{
-                exchange::ExchangeError{exchange::ExchangeErrorKind::FilterFailure,
-                                        -1013,
-                                        400,
-                                        "Filter failure: MAX_NUM_ORDERS",
-                                        std::nullopt}}};
+            return filterFailure("MAX_NUM_ORDERS");
+        }
+        if (domain::isAlgoOrderType(order.type) && max_num_algo_orders &&
+            openAlgoCount() >= *max_num_algo_orders) {
+            return filterFailure("MAX_NUM_ALGO_ORDERS");
         }
         exchange::OrderState state;
         state.symbol = order.symbol;
@@ -130,6 +147,14 @@ public:
     }
 
 private:
+    static exchange::PlaceResult filterFailure(const std::string& filter) {
+        return exchange::PlaceResult{
+            exchange::Rejected{exchange::ExchangeError{exchange::ExchangeErrorKind::FilterFailure,
+                                                       -1013,
+                                                       400,
+                                                       "Filter failure: " + filter,
+                                                       std::nullopt}}};
+    }
     [[noreturn]] static void refuse() {
         throw std::logic_error("an execution does not read market data");
     }

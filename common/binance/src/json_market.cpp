@@ -21,12 +21,13 @@ const Json& arrayOf(const Json& json, const char* what) {
     return json;
 }
 
-/// MAX_NUM_ORDERS's maxNumOrders: a count, so a negative or absurd value is a bad answer
-/// rather than a limit the execute stage would trust.
-int maxNumOrders(const Json& filter) {
-    const std::int64_t value = intField(filter, "maxNumOrders");
+/// A count filter's field (MAX_NUM_ORDERS's maxNumOrders, MAX_NUM_ALGO_ORDERS's
+/// maxNumAlgoOrders): a negative or absurd value is a bad answer rather than a limit the
+/// execute stage would trust.
+int orderCount(const Json& filter, const std::string& type, const char* field) {
+    const std::int64_t value = intField(filter, field);
     if (value < 0 || value > 1'000'000) {
-        badResponse("MAX_NUM_ORDERS maxNumOrders is out of range");
+        badResponse(type + " " + field + " is out of range");
     }
     return static_cast<int>(value);
 }
@@ -53,7 +54,9 @@ void applyFilter(const Json& filter, domain::SymbolRules& rules, bool& has_notio
     } else if (type == "MIN_NOTIONAL" && !has_notional) {
         rules.min_notional = decimalField(filter, "minNotional");
     } else if (type == "MAX_NUM_ORDERS") {
-        rules.max_num_orders = maxNumOrders(filter);
+        rules.max_num_orders = orderCount(filter, type, "maxNumOrders");
+    } else if (type == "MAX_NUM_ALGO_ORDERS") {
+        rules.max_num_algo_orders = orderCount(filter, type, "maxNumAlgoOrders");
     }
 }
 

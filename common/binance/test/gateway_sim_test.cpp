@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(symbol_rules_come_from_exchange_info_and_are_cached) {
     BOOST_TEST(rules.tick_size == expected.tick_size);
     BOOST_TEST(rules.step_size == expected.step_size);
     BOOST_TEST(rules.min_notional == expected.min_notional);
-    BOOST_TEST(rules.max_num_orders.value_or(0) == 200);  // what the execute stage counts to
+    BOOST_TEST(rules.max_num_orders.value_or(0) == 200);     // what the execute stage counts to
+    BOOST_TEST(rules.max_num_algo_orders.value_or(0) == 5);  // and its stops to
     BOOST_TEST(rules.base_asset == "BTC");
     BOOST_TEST(rules.allows(OrderType::StopLossLimit));
     const int weight_after_first = gateway.usedWeight();

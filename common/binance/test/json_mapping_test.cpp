@@ -95,6 +95,34 @@ BOOST_AUTO_TEST_CASE(a_max_num_orders_filter_without_a_usable_count_is_a_bad_res
     }
 }
 
+BOOST_AUTO_TEST_CASE(max_num_algo_orders_is_the_stop_order_limit_and_an_absent_filter_none) {
+    const auto all = robson::binance::parseExchangeInfo(readTestdata("exchange_info.json"));
+    BOOST_TEST(all[0].max_num_algo_orders.value_or(0) == 5);
+    BOOST_TEST(!all[1].max_num_algo_orders.has_value());  // ETHBTC's filters have none
+}
+
+BOOST_AUTO_TEST_CASE(a_max_num_algo_orders_filter_without_a_usable_count_is_a_bad_response) {
+    const auto body = [](const std::string& filter) {
+        return R"({"symbols":[{"symbol":"BTCUSDT","status":"TRADING","baseAsset":"BTC",)"
+               R"("quoteAsset":"USDT","orderTypes":["MARKET"],"filters":[)" +
+               filter + "]}]}";
+    };
+    const auto parsed = robson::binance::parseExchangeInfo(
+        body(R"({"filterType":"MAX_NUM_ALGO_ORDERS","maxNumAlgoOrders":10})"));
+    BOOST_TEST(parsed.at(0).max_num_algo_orders.value_or(0) == 10);
+    BOOST_TEST(!parsed.at(0).max_num_orders.has_value());  // the two limits are distinct
+    for (const char* filter :
+         {R"({"filterType":"MAX_NUM_ALGO_ORDERS"})",
+          R"({"filterType":"MAX_NUM_ALGO_ORDERS","maxNumOrders":5})",
+          R"({"filterType":"MAX_NUM_ALGO_ORDERS","maxNumAlgoOrders":"5"})",
+          R"({"filterType":"MAX_NUM_ALGO_ORDERS","maxNumAlgoOrders":-1})",
+          R"({"filterType":"MAX_NUM_ALGO_ORDERS","maxNumAlgoOrders":2000000})"}) {
+        BOOST_CHECK_EXCEPTION((void)robson::binance::parseExchangeInfo(body(filter)),
+                              ExchangeException,
+                              isBadResponse);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(an_ack_response_gives_ids_and_time_only) {
     const auto order = robson::binance::parseOrder(readTestdata("order_ack.json"));
     BOOST_TEST(order.order_id == 28);

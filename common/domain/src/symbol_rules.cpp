@@ -79,6 +79,10 @@ std::string_view toString(OrderType type) {
 std::optional<OrderType> parseOrderType(std::string_view text) {
     return valueOf(kOrderTypeNames, text);
 }
+bool isAlgoOrderType(OrderType type) {
+    return type == OrderType::StopLoss || type == OrderType::StopLossLimit ||
+           type == OrderType::TakeProfit || type == OrderType::TakeProfitLimit;
+}
 std::string_view toString(SymbolStatus status) {
     return nameOf(kStatusNames, status);
 }
@@ -152,6 +156,7 @@ SymbolRules defaultSpotRules(std::string_view symbol) {
     rules.min_notional = "5"_d;
     rules.max_notional = "9000000"_d;
     rules.max_num_orders = 200;
+    rules.max_num_algo_orders = 5;
     return rules;
 }
 

@@ -82,4 +82,17 @@ BOOST_AUTO_TEST_CASE(order_types_and_statuses_round_trip_through_names) {
     BOOST_TEST(!defaultSpotRules("BTCUSDT").allows(OrderType::StopLoss));
 }
 
+BOOST_AUTO_TEST_CASE(the_algo_orders_are_the_stop_loss_and_take_profit_types) {
+    using robson::domain::isAlgoOrderType;
+    for (auto type : {OrderType::StopLoss,
+                      OrderType::StopLossLimit,
+                      OrderType::TakeProfit,
+                      OrderType::TakeProfitLimit}) {
+        BOOST_TEST(isAlgoOrderType(type), robson::domain::toString(type));
+    }
+    for (auto type : {OrderType::Limit, OrderType::Market, OrderType::LimitMaker}) {
+        BOOST_TEST(!isAlgoOrderType(type), robson::domain::toString(type));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

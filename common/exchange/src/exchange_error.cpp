@@ -62,6 +62,11 @@ bool isOpenOrderLimit(const ExchangeError& error) {
            error.message.ends_with("MAX_NUM_ORDERS");
 }
 
+bool isAlgoOrderLimit(const ExchangeError& error) {
+    return error.kind == ExchangeErrorKind::FilterFailure &&
+           error.message.ends_with("MAX_NUM_ALGO_ORDERS");
+}
+
 ExchangeException::ExchangeException(ExchangeError error)
     : std::runtime_error(error.describe()), error_(std::move(error)) {}
 

@@ -31,6 +31,21 @@ BOOST_AUTO_TEST_CASE(the_open_order_limit_is_the_max_num_orders_filter_failure_o
     BOOST_TEST(!robson::exchange::isOpenOrderLimit(other_kind));
 }
 
+BOOST_AUTO_TEST_CASE(the_algo_order_limit_is_the_max_num_algo_orders_filter_failure_only) {
+    const auto filter = [](const char* message) {
+        return ExchangeError{ExchangeErrorKind::FilterFailure, -1013, 400, message, std::nullopt};
+    };
+    BOOST_TEST(robson::exchange::isAlgoOrderLimit(filter("Filter failure: MAX_NUM_ALGO_ORDERS")));
+    BOOST_TEST(!robson::exchange::isAlgoOrderLimit(filter("Filter failure: MAX_NUM_ORDERS")));
+    BOOST_TEST(!robson::exchange::isAlgoOrderLimit(filter("Filter failure: PRICE_FILTER")));
+    const ExchangeError other_kind{ExchangeErrorKind::Rejected,
+                                   -2010,
+                                   400,
+                                   "Filter failure: MAX_NUM_ALGO_ORDERS",
+                                   std::nullopt};
+    BOOST_TEST(!robson::exchange::isAlgoOrderLimit(other_kind));
+}
+
 BOOST_AUTO_TEST_CASE(describe_of_a_transport_failure_has_no_code) {
     const ExchangeError error{ExchangeErrorKind::Network, 0, 0, "connection refused", std::nullopt};
     BOOST_TEST(error.describe() == "Network: connection refused");

@@ -186,4 +186,16 @@ int Engine::openCount(std::string_view symbol) const {
     return count;
 }
 
+int Engine::openAlgoCount(std::string_view symbol) const {
+    int count = 0;
+    for (const Order& order : orders_) {
+        // By type, triggered or not, as the execute stage counts them from openOrders (Binance
+        // does not document a triggered stop leaving the count).
+        if (order.symbol == symbol && isOpen(order.status) && domain::isAlgoOrderType(order.type)) {
+            ++count;
+        }
+    }
+    return count;
+}
+
 }  // namespace robson::sim

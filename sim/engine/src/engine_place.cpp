@@ -82,6 +82,12 @@ std::optional<ApiError> Engine::validate(const OrderRequest& request,
     if (rules.max_num_orders && openCount(request.symbol) >= *rules.max_num_orders) {
         return errors::filterFailure("MAX_NUM_ORDERS");
     }
+    // Only a new stop-loss or take-profit order is refused at the algo limit: a MARKET exit
+    // still closes a position whose stop could not be placed.
+    if (domain::isAlgoOrderType(request.type) && rules.max_num_algo_orders &&
+        openAlgoCount(request.symbol) >= *rules.max_num_algo_orders) {
+        return errors::filterFailure("MAX_NUM_ALGO_ORDERS");
+    }
     return std::nullopt;
 }
 

@@ -112,6 +112,52 @@ BOOST_AUTO_TEST_CASE(a_symbol_without_max_num_orders_has_no_open_order_limit) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(max_num_algo_orders_caps_the_open_stop_orders_of_a_symbol) {
+    EngineConfig config = defaultEngineConfig("0.001"_d);
+    config.symbols.at(0).max_num_algo_orders = 2;  // BTCUSDT
+    Engine engine(config);
+    engine.setLastPrice("BTCUSDT", "100"_d, 1, false);
+    engine.setLastPrice("ETHUSDT", "100"_d, 1, false);
+    (void)orderOf(engine.place(stopLimit(Side::Sell, "0.1"_d, "90"_d, "89"_d, "s1"), 1));
+    (void)orderOf(engine.place(stopLimit(Side::Sell, "0.1"_d, "91"_d, "90"_d, "s2"), 1));
+    const ApiError refused =
+        errorOf(engine.place(stopLimit(Side::Sell, "0.1"_d, "92"_d, "91"_d, "s3"), 1));
+    BOOST_TEST(refused.code == -1013);
+    BOOST_TEST(refused.msg == "Filter failure: MAX_NUM_ALGO_ORDERS");
+    // A take-profit is an algo order too.
+    OrderRequest take_profit = stopLimit(Side::Sell, "0.1"_d, "110"_d, "110"_d, "tp");
+    take_profit.type = OrderType::TakeProfitLimit;
+    BOOST_TEST(errorOf(engine.place(take_profit, 1)).msg == "Filter failure: MAX_NUM_ALGO_ORDERS");
+    // Other orders are not: a market exit and a resting limit are placed.
+    OrderRequest exit = limitOrder(Side::Sell, "0.1"_d, "90"_d, "x");
+    exit.type = OrderType::Market;
+    exit.price.reset();
+    exit.time_in_force.reset();
+    BOOST_TEST((orderOf(engine.place(exit, 1)).status == OrderStatus::Filled));
+    BOOST_TEST(std::holds_alternative<Order>(
+        engine.place(limitOrder(Side::Buy, "0.1"_d, "90"_d, "l"), 1)));
+    // The limit is per symbol: ETHUSDT keeps its own (5).
+    OrderRequest other = stopLimit(Side::Sell, "0.1"_d, "90"_d, "89"_d, "e");
+    other.symbol = "ETHUSDT";
+    BOOST_TEST(std::holds_alternative<Order>(engine.place(other, 1)));
+    // Room again once an open stop closes.
+    (void)orderOf(engine.cancel("BTCUSDT", std::nullopt, std::string("s1"), 2));
+    BOOST_TEST(std::holds_alternative<Order>(
+        engine.place(stopLimit(Side::Sell, "0.1"_d, "92"_d, "91"_d, "s3"), 2)));
+}
+
+BOOST_AUTO_TEST_CASE(a_symbol_without_max_num_algo_orders_has_no_stop_order_limit) {
+    EngineConfig config = defaultEngineConfig("0.001"_d);
+    config.symbols.at(0).max_num_algo_orders.reset();
+    Engine engine(config);
+    engine.setLastPrice("BTCUSDT", "100"_d, 1, false);
+    for (int i = 0; i < 8; ++i) {
+        const std::string id = "s" + std::to_string(i);
+        BOOST_TEST_REQUIRE(std::holds_alternative<Order>(
+            engine.place(stopLimit(Side::Sell, "0.06"_d, "90"_d, "89"_d, id.c_str()), 1)));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_test_order_validates_without_effect) {
     Engine engine = makeEngine();
     BOOST_TEST(std::holds_alternative<Order>(

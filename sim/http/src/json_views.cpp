@@ -137,8 +137,10 @@ json symbolJson(const domain::SymbolRules& rules) {
         filters.push_back(filter("MAX_NUM_ORDERS"));
         filters.back()["maxNumOrders"] = *rules.max_num_orders;
     }
-    filters.push_back(filter("MAX_NUM_ALGO_ORDERS"));
-    filters.back()["maxNumAlgoOrders"] = 5;
+    if (rules.max_num_algo_orders) {
+        filters.push_back(filter("MAX_NUM_ALGO_ORDERS"));
+        filters.back()["maxNumAlgoOrders"] = *rules.max_num_algo_orders;
+    }
     return json{{"symbol", rules.symbol},
                 {"status", domain::toString(rules.status)},
                 {"baseAsset", rules.base_asset},

@@ -18,6 +18,7 @@ EngineConfig engineConfigFor(const SimConfig& config, const Market& market) {
     for (const std::string& symbol : market.symbols()) {
         engine_config.symbols.push_back(domain::defaultSpotRules(symbol));
         engine_config.symbols.back().max_num_orders = config.max_num_orders;
+        engine_config.symbols.back().max_num_algo_orders = config.max_num_algo_orders;
     }
     return engine_config;
 }

@@ -22,6 +22,9 @@ enum class OrderType {
 
 [[nodiscard]] std::string_view toString(OrderType type);
 [[nodiscard]] std::optional<OrderType> parseOrderType(std::string_view text);
+/// STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT and TAKE_PROFIT_LIMIT: Binance's "algo" orders, the
+/// ones MAX_NUM_ALGO_ORDERS counts (a protective stop is one; a MARKET exit is not).
+[[nodiscard]] bool isAlgoOrderType(OrderType type);
 
 /// A symbol's trading status as exchangeInfo reports it.
 enum class SymbolStatus { Trading, Break, Halt, EndOfDay, PreTrading, PostTrading, AuctionMatch };
@@ -59,6 +62,11 @@ struct SymbolRules {
     /// the exchange refuses every new order, a protective stop and a market exit included.
     /// nullopt when exchangeInfo has no such filter (no limit).
     std::optional<int> max_num_orders;
+    /// MAX_NUM_ALGO_ORDERS: how many algo orders (isAlgoOrderType) the account may have open on
+    /// the symbol, counted among max_num_orders too; at the limit the exchange refuses a new
+    /// protective stop, while a MARKET exit still goes through. nullopt when exchangeInfo has
+    /// no such filter (no limit).
+    std::optional<int> max_num_algo_orders;
 
     /// Puts a price on the tick grid, rounding as told (a stop rounds away from the entry).
     [[nodiscard]] Decimal roundPrice(Decimal price, Rounding rounding) const;
@@ -77,8 +85,8 @@ struct SymbolRules {
 };
 
 /// Binance's published BTCUSDT rules (tick 0.01, step 0.00001, min notional 5, at most 200
-/// open orders), and the same shape for ETHUSDT and SOLUSDT; used by tests, the demo and the
-/// simulator's defaults.
+/// open orders of which 5 algo orders), and the same shape for ETHUSDT and SOLUSDT; used by
+/// tests, the demo and the simulator's defaults.
 [[nodiscard]] SymbolRules defaultSpotRules(std::string_view symbol);
 
 }  // namespace robson::domain

@@ -45,6 +45,11 @@ struct ExchangeError {
 /// account's open orders there closes. (MAX_NUM_ALGO_ORDERS, the stop-order limit, is not this.)
 [[nodiscard]] bool isOpenOrderLimit(const ExchangeError& error);
 
+/// The symbol's algo-order limit refused the order (-1013 "Filter failure:
+/// MAX_NUM_ALGO_ORDERS"): a new stop-loss or take-profit order is refused until one of the
+/// account's open ones there closes, while a MARKET order (an exit) is still accepted.
+[[nodiscard]] bool isAlgoOrderLimit(const ExchangeError& error);
+
 /// Thrown by ExchangeGateway calls other than placeOrder. what() is ExchangeError::describe().
 class ExchangeException : public std::runtime_error {
 public:

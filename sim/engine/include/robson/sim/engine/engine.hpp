@@ -13,8 +13,9 @@
 
 namespace robson::sim {
 
-/// What the engine starts with and returns to on reset(). Each symbol's MAX_NUM_ORDERS is
-/// its rules' max_num_orders (none: no limit), the value exchangeInfo reports.
+/// What the engine starts with and returns to on reset(). Each symbol's MAX_NUM_ORDERS and
+/// MAX_NUM_ALGO_ORDERS are its rules' max_num_orders and max_num_algo_orders (none: no
+/// limit), the values exchangeInfo reports.
 struct EngineConfig {
     std::vector<domain::SymbolRules> symbols;
     std::map<std::string, Balance> initial_balances;        ///< asset → balance
@@ -124,6 +125,8 @@ private:
               std::int64_t now_ms);
     void release(Order& order, OrderStatus status, std::int64_t now_ms);
     [[nodiscard]] int openCount(std::string_view symbol) const;
+    /// The open algo orders (stop-loss and take-profit types) of a symbol.
+    [[nodiscard]] int openAlgoCount(std::string_view symbol) const;
 
     EngineConfig config_;
     std::map<std::string, Balance> balances_;

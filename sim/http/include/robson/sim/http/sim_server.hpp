@@ -33,6 +33,10 @@ struct SimConfig {
     /// MAX_NUM_ORDERS of every symbol (--max-num-orders): open orders per symbol, reported by
     /// exchangeInfo and enforced (-1013) on every new order.
     int max_num_orders = 200;
+    /// MAX_NUM_ALGO_ORDERS of every symbol (--max-num-algo-orders): open stop-loss and
+    /// take-profit orders per symbol, reported by exchangeInfo and enforced (-1013) on every new
+    /// one. Binance's 5, so that Robson meets here the limit it meets there.
+    int max_num_algo_orders = 5;
     /// Wall clock in ms since the epoch (tests inject skew); defaults to the system clock.
     std::function<std::int64_t()> wall_clock;
     /// Where the simulator's counters are registered (robson-exchange-sim --metrics serves
