@@ -181,7 +181,8 @@ BOOST_AUTO_TEST_CASE(the_configured_max_num_algo_orders_is_reported_and_refuses_
     config.max_num_algo_orders = 1;
     SimFixture sim(config);
     sim.price("100");
-    for (const json& symbol : sim.request("GET", "/api/v3/exchangeInfo").body.at("symbols")) {
+    const Answer info = sim.request("GET", "/api/v3/exchangeInfo");  // kept alive, as above
+    for (const json& symbol : info.body.at("symbols")) {
         bool reported = false;
         for (const json& filter : symbol.at("filters")) {
             if (filter.at("filterType") == "MAX_NUM_ALGO_ORDERS") {
