@@ -6,18 +6,31 @@
 #include "http_errors.hpp"
 #include "query_params.hpp"
 
+#include <Poco/Buffer.h>
+#include <Poco/Delegate.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServerConnection.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
+#include <Poco/Timestamp.h>
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <iostream>
+#include <limits>
+#include <poll.h>
+#include <sys/socket.h>
 
 namespace robson::api {
 
@@ -177,10 +190,184 @@ public:
     /// Ends the connections being served (abort: their sockets are shut down, so keep-alive
     /// waits and event streams return at once).
     void stopConnections(bool abort) { serverStopped.notify(this, abort); }
+    /// What stopConnections() notifies: each GatedConnection being served listens.
+    Poco::BasicEvent<const bool>& stopping() { return serverStopped; }
 
 private:
     const App& app_;
     std::size_t max_body_;
+};
+
+/// How long a pool thread looks for a kept-alive connection's next request after a response,
+/// when no other connection is waiting for a thread: a deadline from the response, so a slow
+/// client cannot extend it. A client that sends its next request at once (a script, a load
+/// generator, a pipelining client) is served on the same thread, without a trip through the
+/// gate; anything slower goes back to the gate.
+constexpr auto kNextRequestLook = std::chrono::milliseconds(2);
+
+/// What every GatedConnection needs; the factory holds it (it outlives the connections).
+struct ConnectionContext {
+    Poco::Net::HTTPServerParams::Ptr params;
+    Poco::SharedPtr<ApiHandlerFactory> handlers;
+    GateLimits limits;
+    /// Gives a kept-alive connection back to the gate (ConnectionGate::readmit).
+    std::function<void(const Poco::Net::StreamSocket&)> readmit;
+    /// True while connections are queued for a pool thread.
+    std::function<bool()> others_waiting;
+};
+
+/// Serves a connection's requests on a pool thread: Poco's HTTPServerConnection::run without
+/// its wait for the next request. The gate has received each request whole (head and body)
+/// before this runs, so nothing here waits for the client.
+///
+/// Why not Poco's keep-alive loop: after a response it waits on the pool thread for the next
+/// request (up to the keep-alive timeout), then reads that request's head and body with a
+/// per-read timeout, so a client dribbling its second request a byte a second, or 32 idle
+/// keep-alive connections, held every thread. Here, after a response, the next request is
+/// served on the same thread only if it is already whole, or whole within kNextRequestLook
+/// while no one else waits for a thread; otherwise the connection goes back to the gate,
+/// which waits for it without a thread, under the same deadlines as for a first request (and
+/// closes it after the keep-alive timeout if nothing comes).
+class GatedConnection : public Poco::Net::TCPServerConnection {
+public:
+    GatedConnection(const Poco::Net::StreamSocket& socket, ConnectionContext& context)
+        : TCPServerConnection(socket), context_(context) {
+        context_.handlers->stopping() += Poco::delegate(this, &GatedConnection::onServerStopped);
+    }
+    ~GatedConnection() override {
+        try {
+            context_.handlers->stopping() -=
+                Poco::delegate(this, &GatedConnection::onServerStopped);
+        } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to do in a destructor
+        }
+    }
+    GatedConnection(const GatedConnection&) = delete;
+    GatedConnection& operator=(const GatedConnection&) = delete;
+    GatedConnection(GatedConnection&&) = delete;
+    GatedConnection& operator=(GatedConnection&&) = delete;
+
+    void run() override {
+        auto* impl = dynamic_cast<GateSocketImpl*>(socket().impl());
+        if (impl == nullptr) {
+            return;  // not from the gate: never the case
+        }
+        Poco::Net::StreamSocket connection = socket();
+        while (true) {
+            Poco::Net::HTTPServerSession session(connection, context_.params);
+            if (!serve(session) || stopped_.load()) {
+                return;  // the session closes the socket
+            }
+            // What Poco's session read past this request (a pipelined next one) stays with
+            // the connection, before what is left of the gate's bytes (GateSocketImpl).
+            Poco::Buffer<char> ahead(0);
+            session.drainBuffer(ahead);
+            connection = session.detachSocket();
+            impl->unread(std::string_view(ahead.begin(), ahead.size()));
+            if (!nextRequestIsHere(*impl)) {
+                context_.readmit(connection);
+                return;
+            }
+        }
+    }
+
+private:
+    /// True when the connection's next request is whole within kNextRequestLook and nobody
+    /// waits for a thread (so a pipelining client cannot keep a thread from the others); what
+    /// arrived meanwhile is left pending on the socket either way.
+    bool nextRequestIsHere(GateSocketImpl& impl) const {
+        if (stopped_.load() || context_.others_waiting()) {
+            return false;
+        }
+        std::string bytes = impl.takePending();
+        bool whole = holdsWholeRequest(bytes, context_.limits);
+        const std::size_t most = context_.limits.max_head_bytes + context_.limits.max_body_bytes +
+                                 std::size_t{32} * 1024;
+        const auto until = std::chrono::steady_clock::now() + kNextRequestLook;
+        std::array<char, 16384> buffer{};
+        while (!whole && bytes.size() < most) {
+            const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                until - std::chrono::steady_clock::now());
+            pollfd polled{impl.sockfd(), POLLIN, 0};
+            const timespec wait{0, static_cast<long>(left.count())};
+            if (left.count() <= 0 || ::ppoll(&polled, 1, &wait, nullptr) != 1) {
+                break;
+            }
+            const auto got = ::recv(impl.sockfd(), buffer.data(), buffer.size(), MSG_DONTWAIT);
+            if (got <= 0) {
+                break;  // closed, or failed: the gate sees it too
+            }
+            bytes.append(buffer.data(), static_cast<std::size_t>(got));
+            whole = holdsWholeRequest(bytes, context_.limits);
+        }
+        impl.setPending(std::move(bytes));
+        return whole;
+    }
+
+    /// One request and its response; true when the connection stays open (keep-alive).
+    bool serve(Poco::Net::HTTPServerSession& session) {
+        try {
+            Poco::Net::HTTPServerResponseImpl response(session);
+            Poco::Net::HTTPServerRequestImpl request(response, session, context_.params.get());
+            response.setDate(Poco::Timestamp());
+            response.setVersion(request.getVersion());
+            response.setKeepAlive(context_.params->getKeepAlive() && request.getKeepAlive());
+            // No "100 Continue" here: the gate sent it, when expected, to receive the body.
+            const std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(
+                context_.handlers->createRequestHandler(request));
+            handler->handleRequest(request, response);
+            if (!response.sent() || !response.getKeepAlive()) {
+                return false;
+            }
+            // The body is in memory (the gate waited for it): what a handler left unread
+            // must not be taken for the next request.
+            request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+            return true;  // the response's destructor flushes it, before the connection goes back
+        } catch (const Poco::Net::NoMessageException&) {
+            return false;
+        } catch (const Poco::Net::MessageException&) {
+            // A head the gate let through but Poco cannot parse (more than 100 fields...).
+            sendBadRequest(session);
+            return false;
+        } catch (const Poco::Exception&) {
+            return false;  // the socket failed (reset, timeout): nothing left to answer
+        }
+    }
+
+    static void sendBadRequest(Poco::Net::HTTPServerSession& session) {
+        try {
+            Poco::Net::HTTPServerResponseImpl response(session);
+            response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+            response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
+            response.setKeepAlive(false);
+            response.send();
+        } catch (const Poco::Exception&) {  // NOLINT(bugprone-empty-catch): the client left
+        }
+    }
+
+    /// ApiServer::stop(): ends the connection being served (an event stream returns at once).
+    void onServerStopped(const bool& /*abort*/) {
+        stopped_ = true;
+        try {
+            socket().shutdown();
+        } catch (const Poco::Exception&) {  // NOLINT(bugprone-empty-catch): already closed
+        }
+    }
+
+    ConnectionContext& context_;
+    std::atomic<bool> stopped_{false};
+};
+
+class GatedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+public:
+    explicit GatedConnectionFactory(ConnectionContext context) : context_(std::move(context)) {}
+
+    Poco::Net::TCPServerConnection* createConnection(
+        const Poco::Net::StreamSocket& socket) override {
+        return new GatedConnection(socket, context_);
+    }
+
+private:
+    ConnectionContext context_;
 };
 
 }  // namespace
@@ -218,22 +405,34 @@ void ApiServer::start() {
     // The gate keeps the queue within max_connections; Poco would otherwise close (reset)
     // connections past its own bound.
     params->setMaxQueued(static_cast<int>(config.max_connections) + config.max_threads);
+    // Keep-alive without a thread waiting: after each response the connection goes back to the
+    // gate (GatedConnection), which closes it after keep_alive_timeout without a request.
     params->setKeepAlive(true);
-    // A keep-alive connection holds a pool thread until it times out (poco#269): keep it short.
-    params->setKeepAliveTimeout(Poco::Timespan(config.keep_alive_timeout.count(), 0));
-    params->setMaxKeepAliveRequests(1000);
-    // Socket send/receive timeout: a client that stops mid-request frees its thread.
+    // Socket send timeout: a client that stops reading its response frees its thread. (The
+    // request is in memory before a thread sees it: nothing is read from the client here.)
     params->setTimeout(Poco::Timespan(config.socket_timeout.count(), 0));
     impl_->handlers = Poco::makeShared<ApiHandlerFactory>(*impl_->app, config.max_body_bytes);
+    const GateLimits limits{
+        config.max_connections,
+        config.head_timeout,
+        config.max_head_bytes,
+        config.max_body_bytes,
+        std::chrono::duration_cast<std::chrono::milliseconds>(config.keep_alive_timeout)};
+    Impl* self = impl_.get();
     impl_->dispatcher = new Poco::Net::TCPServerDispatcher(
-        Poco::makeShared<Poco::Net::HTTPServerConnectionFactory>(params, impl_->handlers),
+        Poco::makeShared<GatedConnectionFactory>(ConnectionContext{
+            params,
+            impl_->handlers,
+            limits,
+            [self](const Poco::Net::StreamSocket& connection) { self->gate->readmit(connection); },
+            [self] { return self->dispatcher->queuedConnections() > 0; }}),
         impl_->pool,
         params);
     impl_->port = socket.address().port();
     Poco::Net::TCPServerDispatcher* dispatcher = impl_->dispatcher;
     impl_->gate = std::make_unique<ConnectionGate>(
         socket,
-        GateLimits{config.max_connections, config.head_timeout, config.max_head_bytes},
+        limits,
         [dispatcher](const Poco::Net::StreamSocket& connection) {
             dispatcher->enqueue(connection);
         },

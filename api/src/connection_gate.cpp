@@ -3,20 +3,95 @@
 #include "http_errors.hpp"
 #include "request_head.hpp"
 
-#include <Poco/Net/StreamSocketImpl.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstring>
+#include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <string>
 #include <string_view>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include <vector>
 
 namespace robson::api {
+
+namespace {
+
+/// A chunked body may take this much more than the body limit with its framing (size lines,
+/// extensions); past it the body is answered 413 like one whose data is too large.
+constexpr std::size_t kChunkFramingAllowance = std::size_t{16} * 1024;
+
+}  // namespace
+
+bool holdsWholeRequest(std::string_view bytes, const GateLimits& limits) {
+    const auto head_end = requestHeadEnd(bytes);
+    // The gate reads at most max_head_bytes + 1 bytes looking for the head's end.
+    if (head_end == std::string_view::npos || head_end > limits.max_head_bytes + 1) {
+        return false;
+    }
+    const auto head = bytes.substr(0, head_end);
+    if (checkRequestHead(head)) {
+        return false;
+    }
+    const auto framing = bodyFramingOf(head);
+    if (framing.problem) {
+        return false;
+    }
+    const auto body = bytes.substr(head_end);
+    switch (framing.kind) {
+        case BodyFraming::Kind::None:
+            return true;
+        case BodyFraming::Kind::Length:
+            return framing.length <= limits.max_body_bytes && body.size() >= framing.length;
+        case BodyFraming::Kind::Chunked: {
+            ChunkedScan scan;
+            scanChunked(body, scan);
+            return scan.state == ChunkedScan::State::Complete &&
+                   scan.data <= limits.max_body_bytes &&
+                   scan.end <= limits.max_body_bytes + kChunkFramingAllowance;
+        }
+    }
+    return false;
+}
+
+int GateSocketImpl::receiveBytes(void* buffer, int length, int flags) {
+    if (taken_ < pending_.size() && flags == 0 && length > 0) {
+        const auto count = std::min(pending_.size() - taken_, static_cast<std::size_t>(length));
+        std::memcpy(buffer, pending_.data() + taken_, count);
+        taken_ += count;
+        if (taken_ == pending_.size()) {
+            pending_.clear();
+            pending_.shrink_to_fit();  // a connection kept alive for long keeps no request
+            taken_ = 0;
+        }
+        return static_cast<int>(count);
+    }
+    return Poco::Net::StreamSocketImpl::receiveBytes(buffer, length, flags);
+}
+
+void GateSocketImpl::setPending(std::string bytes) {
+    pending_ = std::move(bytes);
+    taken_ = 0;
+}
+
+void GateSocketImpl::unread(std::string_view bytes) {
+    if (!bytes.empty()) {
+        pending_ = std::string(bytes) + pending_.substr(taken_);
+        taken_ = 0;
+    }
+}
+
+std::string GateSocketImpl::takePending() {
+    std::string rest = pending_.substr(taken_);
+    pending_.clear();
+    taken_ = 0;
+    return rest;
+}
 
 namespace {
 
@@ -30,28 +105,57 @@ constexpr std::size_t kRefusedReadLimit = std::size_t{64} * 1024;
 /// Accepts per wake-up, so a flood cannot starve the connections already at the gate.
 constexpr int kAcceptBurst = 256;
 
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
 enum class Stage {
-    AwaitingHead,  ///< admitted to the budget; peeking until the head is complete
-    Refusing,      ///< over budget: reading the request before answering 503
-    Closing        ///< answered; draining until the client hangs up (no reset)
+    Idle,       ///< kept alive after a response; nothing of the next request yet (evictable)
+    Receiving,  ///< admitted to the budget; reading until the whole request is here
+    Refusing,   ///< over budget: reading the request before answering 503
+    Closing     ///< answered; draining until the client hangs up (no reset)
 };
 
 struct Connection {
     Poco::Net::StreamSocket socket;
-    Stage stage = Stage::AwaitingHead;
+    GateSocketImpl* impl = nullptr;  ///< socket's, owned by it
+    Stage stage = Stage::Receiving;
     Clock::time_point deadline;
+    /// Receiving: the request so far (and whatever was sent after it). Refusing: the last
+    /// bytes read, to spot the head's end.
+    std::string received;
     std::size_t consumed = 0;  ///< Refusing: bytes read so far
-    std::string tail;          ///< Refusing: the last bytes read, to spot the head's end
+    std::size_t head_end = 0;  ///< Receiving: the head's length once complete, else 0
+    std::size_t searched = 0;  ///< Receiving: where the search for the head's end resumes
+    BodyFraming framing;       ///< Receiving, once the head is complete
+    ChunkedScan chunks;        ///< Receiving a chunked body
+    bool continued = false;    ///< "100 Continue" sent
     bool done = false;
 };
 
-bool headEnds(std::string_view text) {
-    return requestHeadEnd(text) != std::string_view::npos;
+std::string_view reasonPhrase(int status) {
+    switch (status) {
+        case 400:
+            return "Bad Request";
+        case 408:
+            return "Request Timeout";
+        case 413:
+            return "Content Too Large";
+        case 431:
+            return "Request Header Fields Too Large";
+        case 501:
+            return "Not Implemented";
+        case 503:
+            return "Service Unavailable";
+        case 505:
+            return "HTTP Version Not Supported";
+        default:
+            return "Error";
+    }
 }
 
-std::string httpAnswer(const ApiError& error, std::string_view reason) {
+std::string httpAnswer(const ApiError& error) {
     const Response response = error.toResponse();
-    std::string text = "HTTP/1.1 " + std::to_string(response.status) + " " + std::string(reason) +
+    std::string text = "HTTP/1.1 " + std::to_string(response.status) + " " +
+                       std::string(reasonPhrase(response.status)) +
                        "\r\nContent-Type: " + response.content_type +
                        "\r\nContent-Length: " + std::to_string(response.body.size()) +
                        "\r\nCache-Control: no-store\r\nConnection: close\r\n";
@@ -65,10 +169,6 @@ int fdOf(const Poco::Net::Socket& socket) {
     return socket.impl()->sockfd();
 }
 
-void setReceiveLowWater(int fd, int bytes) {
-    (void)::setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &bytes, sizeof bytes);
-}
-
 }  // namespace
 
 struct ConnectionGate::Impl {
@@ -80,18 +180,46 @@ struct ConnectionGate::Impl {
           limits(gate_limits),
           admit(std::move(admit_fn)),
           load(std::move(load_fn)),
-          peek(limits.max_head_bytes + 1) {}
+          wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
 
+    ~Impl() {
+        if (wake >= 0) {
+            ::close(wake);
+        }
+    }
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    Impl(Impl&&) = delete;
+    Impl& operator=(Impl&&) = delete;
+
+    /// Connections at the gate that count against the budget.
     std::size_t awaiting() const {
         return static_cast<std::size_t>(
             std::count_if(connections.begin(), connections.end(), [](const Connection& c) {
-                return c.stage == Stage::AwaitingHead;
+                return !c.done && (c.stage == Stage::Idle || c.stage == Stage::Receiving);
             }));
     }
 
     /// Every connection at the gate holds a descriptor; past twice the budget new ones wait
     /// in the kernel's backlog instead.
     bool mayAccept() const { return connections.size() < 2 * limits.max_connections + 64; }
+
+    /// Closes the kept-alive connection idle the longest, to make room for a new one (what a
+    /// client must expect of an idle connection anyway). False when none is idle.
+    bool evictIdle() {
+        Connection* oldest = nullptr;
+        for (auto& connection : connections) {
+            if (!connection.done && connection.stage == Stage::Idle &&
+                (oldest == nullptr || connection.deadline < oldest->deadline)) {
+                oldest = &connection;
+            }
+        }
+        if (oldest == nullptr) {
+            return false;
+        }
+        oldest->done = true;
+        return true;
+    }
 
     void acceptSome(Clock::time_point now) {
         std::size_t waiting = awaiting();
@@ -102,15 +230,49 @@ struct ConnectionGate::Impl {
                 return;  // EAGAIN (nothing left), or a connection that died in the backlog
             }
             Connection connection;
-            connection.socket = Poco::Net::StreamSocket(new Poco::Net::StreamSocketImpl(fd));
+            connection.impl = new GateSocketImpl(fd);
+            connection.socket = Poco::Net::StreamSocket(connection.impl);
             const int on = 1;
             (void)::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-            if (waiting + load() >= limits.max_connections) {
+            const bool full = waiting + load() >= limits.max_connections;
+            if (full && !evictIdle()) {
                 connection.stage = Stage::Refusing;
                 connection.deadline = now + kLingerAfterAnswer;
             } else {
                 connection.deadline = now + limits.head_timeout;
-                ++waiting;
+                waiting += full ? 0 : 1;  // an evicted idle connection made room: one out, one in
+            }
+            connections.push_back(std::move(connection));
+        }
+    }
+
+    /// The connections handed back after a response (readmit), taken into the poll set.
+    void takeReturned(Clock::time_point now) {
+        std::uint64_t count = 0;
+        (void)::read(wake, &count, sizeof count);
+        std::vector<Poco::Net::StreamSocket> sockets;
+        {
+            const std::lock_guard lock(inbox_mutex);
+            sockets.swap(inbox);
+        }
+        for (auto& socket : sockets) {
+            auto* impl = dynamic_cast<GateSocketImpl*>(socket.impl());
+            if (impl == nullptr) {
+                continue;  // not one of ours: closed
+            }
+            Connection connection;
+            connection.socket = socket;
+            connection.impl = impl;
+            connection.socket.setBlocking(false);
+            connection.received = impl->takePending();
+            if (connection.received.empty()) {
+                connection.stage = Stage::Idle;
+                connection.deadline = now + limits.keep_alive_timeout;
+            } else {
+                // A pipelined request, read ahead by Poco: served as soon as it is whole.
+                connection.stage = Stage::Receiving;
+                connection.deadline = now + limits.head_timeout;
+                receive(connection, now);
             }
             connections.push_back(std::move(connection));
         }
@@ -118,67 +280,170 @@ struct ConnectionGate::Impl {
 
     void answer(Connection& connection, const std::string& text, Clock::time_point now) {
         const int fd = fdOf(connection.socket);
-        setReceiveLowWater(fd, 1);
-        // Small and the first write on the connection: it fits the send buffer.
+        // Small, and the socket's send buffer is empty (first write, or Poco's response
+        // was flushed): it fits.
         (void)::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
         (void)::shutdown(fd, SHUT_WR);
         connection.stage = Stage::Closing;
         connection.deadline = now + kLingerAfterAnswer;
+        connection.received.clear();
+        connection.received.shrink_to_fit();
     }
 
-    void awaitHead(Connection& connection, short events, Clock::time_point now) {
-        const int fd = fdOf(connection.socket);
-        const auto peeked = ::recv(fd, peek.data(), peek.size(), MSG_PEEK);
-        if (peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
-            connection.done = true;  // the client left before asking anything
-            return;
+    void refuseWith(Connection& connection, const HeadProblem& problem, Clock::time_point now) {
+        answer(connection, httpAnswer(ApiError(problem.status, problem.code, problem.detail)), now);
+    }
+
+    void bodyTooLarge(Connection& connection, Clock::time_point now) {
+        answer(connection,
+               httpAnswer(ApiError(413,
+                                   "body_too_large",
+                                   "The request body is larger than " +
+                                       std::to_string(limits.max_body_bytes / 1024) + " KiB.")),
+               now);
+    }
+
+    /// How many bytes of the request `received` may hold at most, as far as is known.
+    std::size_t wanted(const Connection& connection) const {
+        if (connection.head_end == 0) {
+            return limits.max_head_bytes + 1;
         }
-        if (peeked < 0) {
-            return;
+        switch (connection.framing.kind) {
+            case BodyFraming::Kind::None:
+                return connection.head_end;
+            case BodyFraming::Kind::Length:
+                return connection.head_end + static_cast<std::size_t>(connection.framing.length);
+            case BodyFraming::Kind::Chunked:
+                return connection.head_end + limits.max_body_bytes + kChunkFramingAllowance + 1;
         }
-        const auto size = static_cast<std::size_t>(peeked);
-        const std::string_view peeked_text(peek.data(), size);
-        if (const auto end = requestHeadEnd(peeked_text); end != std::string_view::npos) {
-            setReceiveLowWater(fd, 1);
-            // Poco tolerates some malformed heads (a line without a colon, a NUL in a value,
-            // HTTP/9.9); they are refused here, before any handler sees them.
-            if (const auto problem = checkRequestHead(peeked_text.substr(0, end))) {
-                answer(connection,
-                       httpAnswer(
-                           ApiError(problem->status, problem->code, problem->detail),
-                           problem->status == 505 ? "HTTP Version Not Supported" : "Bad Request"),
-                       now);
-                return;
+        return connection.head_end;
+    }
+
+    /// Looks at what has been received: true once the connection was admitted or answered.
+    bool evaluate(Connection& connection, Clock::time_point now) {
+        const std::string_view text(connection.received);
+        if (connection.head_end == 0) {
+            const auto end = requestHeadEnd(text.substr(connection.searched));
+            if (end == std::string_view::npos) {
+                // The end ("\n\n" or "\n\r\n") may have begun in the last two bytes.
+                connection.searched = text.size() > 2 ? text.size() - 2 : 0;
+                if (text.size() > limits.max_head_bytes) {
+                    refuseWith(
+                        connection,
+                        HeadProblem{431,
+                                    "headers_too_large",
+                                    "The request head is larger than " +
+                                        std::to_string(limits.max_head_bytes / 1024) + " KiB."},
+                        now);
+                    return true;
+                }
+                return false;
             }
+            connection.head_end = connection.searched + end;
+            const auto head = text.substr(0, connection.head_end);
+            // Poco tolerates some malformed heads (a line without a colon, a NUL in a value,
+            // HTTP/9.9) and framings (a list in Content-Length, "gzip, chunked"); they are
+            // refused here, before any handler sees them.
+            if (auto problem = checkRequestHead(head)) {
+                refuseWith(connection, *problem, now);
+                return true;
+            }
+            connection.framing = bodyFramingOf(head);
+            if (connection.framing.problem) {
+                refuseWith(connection, *connection.framing.problem, now);
+                return true;
+            }
+            if (connection.framing.kind == BodyFraming::Kind::Length &&
+                connection.framing.length > limits.max_body_bytes) {
+                bodyTooLarge(connection, now);
+                return true;
+            }
+        }
+        const auto body = text.substr(connection.head_end);
+        bool whole = false;
+        switch (connection.framing.kind) {
+            case BodyFraming::Kind::None:
+                whole = true;
+                break;
+            case BodyFraming::Kind::Length:
+                whole = body.size() >= connection.framing.length;
+                break;
+            case BodyFraming::Kind::Chunked:
+                scanChunked(body, connection.chunks);
+                if (connection.chunks.state == ChunkedScan::State::Malformed) {
+                    refuseWith(connection,
+                               HeadProblem{
+                                   400,
+                                   "bad_request",
+                                   "The request body is malformed: " + connection.chunks.why + "."},
+                               now);
+                    return true;
+                }
+                if (connection.chunks.announced > limits.max_body_bytes ||
+                    (connection.chunks.state != ChunkedScan::State::Complete &&
+                     body.size() > limits.max_body_bytes + kChunkFramingAllowance)) {
+                    bodyTooLarge(connection, now);
+                    return true;
+                }
+                whole = connection.chunks.state == ChunkedScan::State::Complete;
+                break;
+        }
+        if (whole) {
+            connection.impl->setPending(std::move(connection.received));
             connection.socket.setBlocking(true);
             admit(connection.socket);
             connection.done = true;
+            return true;
+        }
+        if (connection.framing.expect_continue && !connection.continued && body.empty()) {
+            // The client waits for this before it sends the body (Poco would send it from a
+            // pool thread; here nothing waits for the body but the gate).
+            connection.continued = true;
+            if (::send(fdOf(connection.socket), kContinue.data(), kContinue.size(), MSG_NOSIGNAL) !=
+                static_cast<ssize_t>(kContinue.size())) {
+                connection.done = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// Reads what has arrived of the request and admits or answers it once it can.
+    void receive(Connection& connection, Clock::time_point now) {
+        std::array<char, 16384> buffer{};
+        const int fd = fdOf(connection.socket);
+        while (!evaluate(connection, now)) {
+            const std::size_t limit = wanted(connection);
+            if (connection.received.size() >= limit) {
+                return;  // cannot happen: evaluate() has concluded on a full request
+            }
+            const std::size_t room = limit - connection.received.size();
+            const auto got = ::recv(fd, buffer.data(), std::min(buffer.size(), room), 0);
+            if (got > 0) {
+                connection.received.append(buffer.data(), static_cast<std::size_t>(got));
+                continue;
+            }
+            if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                return;  // more later
+            }
+            if (got < 0 || connection.received.empty()) {
+                connection.done = true;  // reset, or the client left before asking anything
+                return;
+            }
+            // The client closed its sending side mid-request.
+            refuseWith(connection,
+                       HeadProblem{400,
+                                   "bad_request",
+                                   connection.head_end == 0 ? "The request head is incomplete."
+                                                            : "The request body is incomplete."},
+                       now);
             return;
         }
-        if (size > limits.max_head_bytes) {
-            answer(connection,
-                   httpAnswer(ApiError(431,
-                                       "headers_too_large",
-                                       "The request head is larger than " +
-                                           std::to_string(limits.max_head_bytes / 1024) + " KiB."),
-                              "Request Header Fields Too Large"),
-                   now);
-            return;
-        }
-        if ((events & POLLRDHUP) != 0) {
-            answer(connection,
-                   httpAnswer(ApiError(400, "bad_request", "The request head is incomplete."),
-                              "Bad Request"),
-                   now);
-            return;
-        }
-        // Wake again only when more than what is here has arrived (a peek consumes nothing).
-        setReceiveLowWater(fd, static_cast<int>(size) + 1);
     }
 
     /// Reads what is there; true once the request head has been read, the limit passed or
     /// the client hung up.
-    bool drain(Connection& connection) {
+    static bool drain(Connection& connection) {
         std::array<char, 4096> buffer{};
         const int fd = fdOf(connection.socket);
         while (true) {
@@ -190,11 +455,13 @@ struct ConnectionGate::Impl {
                 return errno != EAGAIN && errno != EWOULDBLOCK;
             }
             connection.consumed += static_cast<std::size_t>(got);
-            connection.tail.append(buffer.data(), static_cast<std::size_t>(got));
-            if (headEnds(connection.tail) || connection.consumed > kRefusedReadLimit) {
+            connection.received.append(buffer.data(), static_cast<std::size_t>(got));
+            if (requestHeadEnd(connection.received) != std::string_view::npos ||
+                connection.consumed > kRefusedReadLimit) {
                 return true;
             }
-            connection.tail.erase(0, connection.tail.size() > 3 ? connection.tail.size() - 3 : 0);
+            connection.received.erase(
+                0, connection.received.size() > 3 ? connection.received.size() - 3 : 0);
         }
     }
 
@@ -204,15 +471,20 @@ struct ConnectionGate::Impl {
             httpAnswer(ApiError(503,
                                 "queue_full",
                                 "The API is at its connection limit (" +
-                                    std::to_string(limits.max_connections) + "); retry shortly."),
-                       "Service Unavailable"),
+                                    std::to_string(limits.max_connections) + "); retry shortly.")),
             now);
     }
 
-    void progress(Connection& connection, short events, Clock::time_point now) {
+    void progress(Connection& connection, Clock::time_point now) {
         switch (connection.stage) {
-            case Stage::AwaitingHead:
-                awaitHead(connection, events, now);
+            case Stage::Idle:
+                // The next request begins: from now on it has head_timeout to arrive whole.
+                connection.stage = Stage::Receiving;
+                connection.deadline = now + limits.head_timeout;
+                receive(connection, now);
+                break;
+            case Stage::Receiving:
+                receive(connection, now);
                 break;
             case Stage::Refusing:
                 if (drain(connection)) {
@@ -243,15 +515,18 @@ struct ConnectionGate::Impl {
 
     void expire(Connection& connection, Clock::time_point now) {
         switch (connection.stage) {
-            case Stage::AwaitingHead:
-                answer(
-                    connection,
-                    httpAnswer(ApiError(408,
-                                        "request_timeout",
-                                        "The request head did not arrive within " +
-                                            std::to_string(limits.head_timeout.count()) + " ms."),
-                               "Request Timeout"),
-                    now);
+            case Stage::Idle:
+                connection.done = true;  // keep-alive ends quietly, as HTTP lets a server do
+                break;
+            case Stage::Receiving:
+                refuseWith(connection,
+                           HeadProblem{408,
+                                       "request_timeout",
+                                       std::string(connection.head_end == 0 ? "The request head"
+                                                                            : "The request body") +
+                                           " did not arrive within " +
+                                           std::to_string(limits.head_timeout.count()) + " ms."},
+                           now);
                 break;
             case Stage::Refusing:
                 refuse(connection, now);
@@ -265,11 +540,13 @@ struct ConnectionGate::Impl {
     void run() {
         std::vector<pollfd> polled;
         while (!stopping.load()) {
+            std::erase_if(connections, [](const Connection& c) { return c.done; });
             const auto now = Clock::now();
             auto wait = std::chrono::milliseconds(100);  // also how soon stop() is noticed
             polled.clear();
             const bool accepting = mayAccept();
             polled.push_back({fdOf(listener), static_cast<short>(accepting ? POLLIN : 0), 0});
+            polled.push_back({wake, POLLIN, 0});
             for (const auto& connection : connections) {
                 polled.push_back({fdOf(connection.socket), POLLIN | POLLRDHUP, 0});
                 wait = std::min(wait,
@@ -282,18 +559,24 @@ struct ConnectionGate::Impl {
                 continue;
             }
             const auto after = Clock::now();
-            // Connections first (their indices match polled[1..]), then new ones.
-            for (std::size_t i = 0; i < connections.size(); ++i) {
+            // Connections first (their indices match polled[2..]), then returned and new ones.
+            const std::size_t polled_connections = connections.size();
+            for (std::size_t i = 0; i < polled_connections; ++i) {
                 auto& connection = connections[i];
-                const short events = polled[i + 1].revents;
+                const short events = polled[i + 2].revents;
+                if (connection.done) {
+                    continue;
+                }
                 // The deadline first: a client dribbling a byte at a time is never idle.
                 if (after >= connection.deadline) {
                     expire(connection, after);
                 } else if (events != 0) {
-                    progress(connection, events, after);
+                    progress(connection, after);
                 }
             }
-            std::erase_if(connections, [](const Connection& c) { return c.done; });
+            if ((polled[1].revents & POLLIN) != 0) {
+                takeReturned(after);
+            }
             if ((polled[0].revents & POLLIN) != 0) {
                 acceptSome(after);
             }
@@ -305,7 +588,10 @@ struct ConnectionGate::Impl {
     GateLimits limits;
     Admit admit;
     Load load;
-    std::vector<char> peek;
+    int wake;  ///< eventfd: readmit() wakes the poll
+    std::mutex inbox_mutex;
+    std::vector<Poco::Net::StreamSocket> inbox;  ///< returned connections, guarded
+    bool closed_inbox = false;                   ///< guarded: stop() has run
     std::vector<Connection> connections;
     std::atomic<bool> stopping{false};
     std::thread thread;
@@ -332,6 +618,21 @@ void ConnectionGate::stop() {
     if (impl_->thread.joinable()) {
         impl_->thread.join();
     }
+    const std::lock_guard lock(impl_->inbox_mutex);
+    impl_->closed_inbox = true;
+    impl_->inbox.clear();
+}
+
+void ConnectionGate::readmit(const Poco::Net::StreamSocket& socket) {
+    {
+        const std::lock_guard lock(impl_->inbox_mutex);
+        if (impl_->closed_inbox) {
+            return;  // the last copy goes with the caller's: the connection closes
+        }
+        impl_->inbox.push_back(socket);
+    }
+    const std::uint64_t one = 1;
+    (void)::write(impl_->wake, &one, sizeof one);
 }
 
 }  // namespace robson::api

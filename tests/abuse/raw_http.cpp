@@ -45,17 +45,8 @@ int connectTo(std::uint16_t port) {
     return fd;
 }
 
-RawReply sendRaw(std::uint16_t port, std::string_view request, std::chrono::milliseconds wait) {
-    const int fd = connectTo(port);
+RawReply readResponse(int fd, std::chrono::milliseconds wait) {
     RawReply reply;
-    std::size_t sent = 0;
-    while (sent < request.size()) {
-        const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) {
-            break;  // the server already answered and closed: read what it said
-        }
-        sent += static_cast<std::size_t>(n);
-    }
     const auto until = std::chrono::steady_clock::now() + wait;
     char buffer[8192];
     while (!complete(reply.text)) {
@@ -74,6 +65,20 @@ RawReply sendRaw(std::uint16_t port, std::string_view request, std::chrono::mill
         }
         reply.text.append(buffer, static_cast<std::size_t>(n));
     }
+    return reply;
+}
+
+RawReply sendRaw(std::uint16_t port, std::string_view request, std::chrono::milliseconds wait) {
+    const int fd = connectTo(port);
+    std::size_t sent = 0;
+    while (sent < request.size()) {
+        const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) {
+            break;  // the server already answered and closed: read what it said
+        }
+        sent += static_cast<std::size_t>(n);
+    }
+    RawReply reply = readResponse(fd, wait);
     ::close(fd);
     return reply;
 }

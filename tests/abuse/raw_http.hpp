@@ -22,6 +22,10 @@ struct RawReply {
                                std::string_view request,
                                std::chrono::milliseconds wait = std::chrono::seconds(5));
 
+/// Reads one response from a connected socket: until a complete response with Content-Length
+/// has arrived, the server closes or `wait` passes. The socket stays open.
+[[nodiscard]] RawReply readResponse(int fd, std::chrono::milliseconds wait);
+
 /// The status code of a response ("HTTP/1.1 404 ..." → 404), 0 when there is none.
 [[nodiscard]] int statusOf(const std::string& response);
 

@@ -113,5 +113,11 @@ for name, text in {"get": "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
                    "version": "GET / HTTP/9.9\r\n\r\n",
                    "no_colon": "GET / HTTP/1.1\r\nNoColon\r\n\r\n",
                    "bare_lf": "\r\nGET / HTTP/1.1\n\n",
-                   "folded": "GET / HTTP/1.1\r\n folded: x\r\n\r\n"}.items():
+                   "folded": "GET / HTTP/1.1\r\n folded: x\r\n\r\n",
+                   "chunked": "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                              "4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\nGET / HTTP/1.1",
+                   "chunked_trailer": "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                      "0\r\nX: y\r\n\r\n",
+                   "two_framings": "POST / HTTP/1.1\r\nContent-Length: 2\r\n"
+                                   "Transfer-Encoding: gzip, chunked\r\n\r\n{}"}.items():
     write("request_head", name, text)

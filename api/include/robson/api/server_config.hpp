@@ -37,6 +37,8 @@ struct ServerConfig {
     int max_queued = 256;
     std::size_t max_body_bytes = std::size_t{64} * 1024;
     std::chrono::seconds db_connect_timeout{3};
+    /// A kept-alive connection is closed after this without a next request (it waits at the
+    /// connection gate, holding no thread).
     std::chrono::seconds keep_alive_timeout{5};
     std::chrono::seconds socket_timeout{15};
     /// --metrics HOST:PORT: where robson-api serves GET /metrics (not served when empty).
@@ -44,11 +46,13 @@ struct ServerConfig {
     /// The registry the API's metrics are registered in (robson-api serves it on
     /// metrics_address); a private one when null, so the counting code never checks.
     std::shared_ptr<prometheus::Registry> metrics_registry;
-    /// Connections open at once (waiting for their request head, queued or served); one more
-    /// is answered 503 queue_full and closed. --max-connections.
+    /// Connections open at once (receiving a request, kept alive between two, queued or
+    /// served); one more is answered 503 queue_full and closed, unless an idle kept-alive
+    /// connection can be closed for it. --max-connections.
     std::size_t max_connections = 512;
-    /// The whole request head must arrive within this, else 408 (slow clients never hold a
-    /// pool thread). --head-timeout-ms.
+    /// The whole request, head and body, must arrive within this (of the accept, or of the
+    /// first byte for a later request on a kept-alive connection), else 408: slow clients never
+    /// hold a pool thread. --head-timeout-ms.
     std::chrono::milliseconds head_timeout{5000};
     /// A request head above this is answered 431.
     std::size_t max_head_bytes = std::size_t{16} * 1024;
