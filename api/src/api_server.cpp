@@ -29,6 +29,7 @@
 #include <chrono>
 #include <iostream>
 #include <limits>
+#include <memory>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -251,6 +252,9 @@ public:
         if (impl == nullptr) {
             return;  // not from the gate: never the case
         }
+        // However run() ends, this thread is done with the connection's socket.
+        const std::unique_ptr<GateSocketImpl, void (*)(GateSocketImpl*)> done(
+            impl, [](GateSocketImpl* served) { served->letGo(); });
         Poco::Net::StreamSocket connection = socket();
         while (true) {
             Poco::Net::HTTPServerSession session(connection, context_.params);

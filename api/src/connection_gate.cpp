@@ -7,6 +7,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -17,6 +18,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
+
+#if defined(__SANITIZE_THREAD__)
+#include <sanitizer/tsan_interface.h>
+#endif
 
 namespace robson::api {
 
@@ -57,6 +62,30 @@ bool holdsWholeRequest(std::string_view bytes, const GateLimits& limits) {
         }
     }
     return false;
+}
+
+namespace {
+
+#if defined(__SANITIZE_THREAD__)
+void happensBefore(void* object) noexcept {
+    __tsan_release(object);
+}
+void happensAfter(void* object) noexcept {
+    __tsan_acquire(object);
+}
+#else
+void happensBefore(void* /*object*/) noexcept {}
+void happensAfter(void* /*object*/) noexcept {}
+#endif
+
+}  // namespace
+
+GateSocketImpl::~GateSocketImpl() {
+    happensAfter(this);
+}
+
+void GateSocketImpl::letGo() noexcept {
+    happensBefore(this);
 }
 
 int GateSocketImpl::receiveBytes(void* buffer, int length, int flags) {
@@ -392,6 +421,7 @@ struct ConnectionGate::Impl {
             connection.impl->setPending(std::move(connection.received));
             connection.socket.setBlocking(true);
             admit(connection.socket);
+            connection.impl->letGo();
             connection.done = true;
             return true;
         }
@@ -624,12 +654,32 @@ void ConnectionGate::stop() {
 }
 
 void ConnectionGate::readmit(const Poco::Net::StreamSocket& socket) {
+    auto* served = dynamic_cast<GateSocketImpl*>(socket.impl());
+    if (served == nullptr) {
+        return;  // not one of ours: it closes with the caller's copy
+    }
+    // The gate takes the connection on a descriptor of its own: the caller's socket object
+    // lives on in Poco (its connection notification) and closes its descriptor whenever Poco
+    // lets it go, on Poco's thread. Shared, the last owner would close the descriptor the
+    // gate polls, with nothing but Poco's uninstrumented reference count between the two
+    // threads (ThreadSanitizer reported it). Each thread closing only its own descriptor needs
+    // no such ordering; the connection lasts until both are closed.
+    const int fd = ::fcntl(served->sockfd(), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        return;  // out of descriptors: the connection closes with the caller's copy
+    }
+    std::string pending = served->takePending();
     {
         const std::lock_guard lock(impl_->inbox_mutex);
         if (impl_->closed_inbox) {
-            return;  // the last copy goes with the caller's: the connection closes
+            ::close(fd);  // and the caller's copy closes the other: so does the connection
+            return;
         }
-        impl_->inbox.push_back(socket);
+        // Made here, under the lock, the gate's socket is only ever held by the inbox: no
+        // reference stays with this thread once the lock is released.
+        auto* own = new GateSocketImpl(fd);
+        own->setPending(std::move(pending));
+        impl_->inbox.emplace_back(own);
     }
     const std::uint64_t one = 1;
     (void)::write(impl_->wake, &one, sizeof one);

@@ -47,6 +47,18 @@ struct GateLimits {
 class GateSocketImpl : public Poco::Net::StreamSocketImpl {
 public:
     explicit GateSocketImpl(poco_socket_t fd) : Poco::Net::StreamSocketImpl(fd) {}
+    ~GateSocketImpl() override;
+    GateSocketImpl(const GateSocketImpl&) = delete;
+    GateSocketImpl& operator=(const GateSocketImpl&) = delete;
+    GateSocketImpl(GateSocketImpl&&) = delete;
+    GateSocketImpl& operator=(GateSocketImpl&&) = delete;
+
+    /// Said by a thread done with the socket (the gate once it has admitted it, a pool thread
+    /// once it has served it), before it drops its references: whatever it did to the socket
+    /// then happens before the destructor, on whichever thread the last reference goes. The
+    /// reference count that orders them is Poco's, which ThreadSanitizer cannot see (Poco is
+    /// not built with it); this says the same to it. Does nothing in other builds.
+    void letGo() noexcept;
 
     using Poco::Net::StreamSocketImpl::receiveBytes;
     int receiveBytes(void* buffer, int length, int flags = 0) override;
@@ -93,7 +105,9 @@ public:
 
     /// Takes back a kept-alive connection after its response (any thread): the gate waits for
     /// its next request (keep_alive_timeout while nothing arrives, then head_timeout for the
-    /// request). After stop() the connection is closed instead.
+    /// request). The gate keeps the connection on a duplicate descriptor of its own, so the
+    /// caller's socket may close its descriptor whenever, on its thread. After stop() the
+    /// connection is closed instead.
     void readmit(const Poco::Net::StreamSocket& socket);
 
 private:

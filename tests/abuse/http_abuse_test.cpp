@@ -80,21 +80,45 @@ void expectRefused(const std::string& request, const std::string& what) {
     }
 }
 
+/// Sends `byte` on each of `fds` every `period` (a client dribbling its request) until
+/// stopped. Stops when destroyed too: a check that throws must not leave it running
+/// (std::terminate, which hides the check's own message).
+class Dribbler {
+public:
+    Dribbler(const std::vector<int>& fds, char byte, std::chrono::milliseconds period)
+        : thread_([this, &fds, byte, period] {
+              while (running_.load()) {
+                  for (const int fd : fds) {
+                      (void)::send(fd, &byte, 1, MSG_NOSIGNAL);
+                  }
+                  for (auto slept = 0ms; slept < period && running_.load(); slept += 100ms) {
+                      std::this_thread::sleep_for(100ms);
+                  }
+              }
+          }) {}
+    ~Dribbler() { stop(); }
+    Dribbler(const Dribbler&) = delete;
+    Dribbler& operator=(const Dribbler&) = delete;
+    Dribbler(Dribbler&&) = delete;
+    Dribbler& operator=(Dribbler&&) = delete;
+
+    void stop() {
+        running_ = false;
+        if (thread_.joinable()) {
+            thread_.join();
+        }
+    }
+
+private:
+    std::atomic<bool> running_{true};
+    std::thread thread_;
+};
+
 /// Sends one byte a second on each of `slow` (a client dribbling its request) while a normal
 /// client's GET is answered within 1 s, five times; then waits past the request deadline and
 /// returns how many of `slow` were answered 408. Closes them.
 int dribbleAndCountTimeouts(const std::vector<int>& slow, char byte) {
-    std::atomic<bool> dribbling{true};
-    std::thread dribbler([&] {
-        while (dribbling.load()) {
-            for (const int fd : slow) {
-                (void)::send(fd, &byte, 1, MSG_NOSIGNAL);
-            }
-            for (int i = 0; i < 10 && dribbling.load(); ++i) {
-                std::this_thread::sleep_for(100ms);
-            }
-        }
-    });
+    Dribbler dribbler(slow, byte, 1000ms);
     const auto began = std::chrono::steady_clock::now();
     for (int i = 0; i < 5; ++i) {
         const auto started = std::chrono::steady_clock::now();
@@ -102,8 +126,7 @@ int dribbleAndCountTimeouts(const std::vector<int>& slow, char byte) {
         BOOST_TEST((std::chrono::steady_clock::now() - started < 1s));
     }
     std::this_thread::sleep_until(began + kHeadTimeout + 500ms);
-    dribbling = false;
-    dribbler.join();
+    dribbler.stop();
     int timed_out = 0;
     for (const int fd : slow) {
         const auto reply = robson::abuse::readResponse(fd, 2s);
@@ -223,23 +246,14 @@ BOOST_AUTO_TEST_CASE(slow_clients_do_not_hold_up_the_others_and_are_timed_out) {
         slow.push_back(robson::abuse::connectTo(api().port));
         (void)::send(slow.back(), "GET /healthz HTTP/1.1\r\nX-Slow: ", 31, MSG_NOSIGNAL);
     }
-    std::atomic<bool> dribbling{true};
-    std::thread dribbler([&] {
-        while (dribbling.load()) {
-            for (const int fd : slow) {
-                (void)::send(fd, "a", 1, MSG_NOSIGNAL);
-            }
-            std::this_thread::sleep_for(200ms);
-        }
-    });
+    Dribbler dribbler(slow, 'a', 200ms);
     for (int i = 0; i < 5; ++i) {
         const auto started = std::chrono::steady_clock::now();
         BOOST_TEST(healthy());
         BOOST_TEST((std::chrono::steady_clock::now() - started < 1s));
     }
     std::this_thread::sleep_for(kHeadTimeout + 500ms);
-    dribbling = false;
-    dribbler.join();
+    dribbler.stop();
     // Past the head timeout each dribbler got 408 (or was closed), though it never went idle.
     int timed_out = 0;
     for (const int fd : slow) {
