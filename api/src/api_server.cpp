@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "connection_gate.hpp"
+#include "gate_metrics.hpp"
 #include "http_errors.hpp"
 #include "query_params.hpp"
 
@@ -387,6 +388,7 @@ struct ApiServer::Impl {
     Poco::SharedPtr<ApiHandlerFactory> handlers;
     /// Reference-counted by Poco (protected destructor): released in stop().
     Poco::Net::TCPServerDispatcher* dispatcher = nullptr;
+    std::unique_ptr<GateMetrics> gate_metrics;  ///< outlives the gate, which counts into it
     std::unique_ptr<ConnectionGate> gate;
     std::uint16_t port = 0;
 };
@@ -434,6 +436,8 @@ void ApiServer::start() {
         params);
     impl_->port = socket.address().port();
     Poco::Net::TCPServerDispatcher* dispatcher = impl_->dispatcher;
+    impl_->gate_metrics = std::make_unique<GateMetrics>(*impl_->context->metrics_registry);
+    GateMetrics* gate_metrics = impl_->gate_metrics.get();
     impl_->gate = std::make_unique<ConnectionGate>(
         socket,
         limits,
@@ -443,7 +447,8 @@ void ApiServer::start() {
         [dispatcher] {
             return static_cast<std::size_t>(dispatcher->currentConnections() +
                                             dispatcher->queuedConnections());
-        });
+        },
+        [gate_metrics](int status) { gate_metrics->answered(status); });
     impl_->gate->start();
 }
 
@@ -457,6 +462,7 @@ void ApiServer::stop() {
         impl_->dispatcher->release();
         impl_->dispatcher = nullptr;
         impl_->gate.reset();
+        impl_->gate_metrics.reset();
         impl_->handlers.reset();
         impl_->app.reset();
         impl_->context.reset();

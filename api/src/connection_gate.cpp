@@ -204,11 +204,13 @@ struct ConnectionGate::Impl {
     Impl(Poco::Net::ServerSocket server_socket,
          GateLimits gate_limits,
          Admit admit_fn,
-         Load load_fn)
+         Load load_fn,
+         Answered answered_fn)
         : listener(std::move(server_socket)),
           limits(gate_limits),
           admit(std::move(admit_fn)),
           load(std::move(load_fn)),
+          answered(std::move(answered_fn)),
           wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
 
     ~Impl() {
@@ -307,7 +309,11 @@ struct ConnectionGate::Impl {
         }
     }
 
-    void answer(Connection& connection, const std::string& text, Clock::time_point now) {
+    void answer(Connection& connection, const ApiError& error, Clock::time_point now) {
+        if (answered) {
+            answered(error.status());
+        }
+        const std::string text = httpAnswer(error);
         const int fd = fdOf(connection.socket);
         // Small, and the socket's send buffer is empty (first write, or Poco's response
         // was flushed): it fits.
@@ -320,15 +326,15 @@ struct ConnectionGate::Impl {
     }
 
     void refuseWith(Connection& connection, const HeadProblem& problem, Clock::time_point now) {
-        answer(connection, httpAnswer(ApiError(problem.status, problem.code, problem.detail)), now);
+        answer(connection, ApiError(problem.status, problem.code, problem.detail), now);
     }
 
     void bodyTooLarge(Connection& connection, Clock::time_point now) {
         answer(connection,
-               httpAnswer(ApiError(413,
-                                   "body_too_large",
-                                   "The request body is larger than " +
-                                       std::to_string(limits.max_body_bytes / 1024) + " KiB.")),
+               ApiError(413,
+                        "body_too_large",
+                        "The request body is larger than " +
+                            std::to_string(limits.max_body_bytes / 1024) + " KiB."),
                now);
     }
 
@@ -496,13 +502,12 @@ struct ConnectionGate::Impl {
     }
 
     void refuse(Connection& connection, Clock::time_point now) {
-        answer(
-            connection,
-            httpAnswer(ApiError(503,
-                                "queue_full",
-                                "The API is at its connection limit (" +
-                                    std::to_string(limits.max_connections) + "); retry shortly.")),
-            now);
+        answer(connection,
+               ApiError(503,
+                        "queue_full",
+                        "The API is at its connection limit (" +
+                            std::to_string(limits.max_connections) + "); retry shortly."),
+               now);
     }
 
     void progress(Connection& connection, Clock::time_point now) {
@@ -618,6 +623,7 @@ struct ConnectionGate::Impl {
     GateLimits limits;
     Admit admit;
     Load load;
+    Answered answered;
     int wake;  ///< eventfd: readmit() wakes the poll
     std::mutex inbox_mutex;
     std::vector<Poco::Net::StreamSocket> inbox;  ///< returned connections, guarded
@@ -627,12 +633,10 @@ struct ConnectionGate::Impl {
     std::thread thread;
 };
 
-ConnectionGate::ConnectionGate(Poco::Net::ServerSocket listener,
-                               GateLimits limits,
-                               Admit admit,
-                               Load load)
-    : impl_(
-          std::make_unique<Impl>(std::move(listener), limits, std::move(admit), std::move(load))) {}
+ConnectionGate::ConnectionGate(
+    Poco::Net::ServerSocket listener, GateLimits limits, Admit admit, Load load, Answered answered)
+    : impl_(std::make_unique<Impl>(
+          std::move(listener), limits, std::move(admit), std::move(load), std::move(answered))) {}
 
 ConnectionGate::~ConnectionGate() {
     stop();

@@ -91,8 +91,15 @@ public:
     using Admit = std::function<void(const Poco::Net::StreamSocket&)>;
     /// Connections past the gate: queued for a thread or being served.
     using Load = std::function<std::size_t()>;
+    /// Told the status of every answer the gate gives itself (400, 408, 413, 431, 501, 503,
+    /// 505): those requests never reach the router, whose metrics would not see them.
+    using Answered = std::function<void(int status)>;
 
-    ConnectionGate(Poco::Net::ServerSocket listener, GateLimits limits, Admit admit, Load load);
+    ConnectionGate(Poco::Net::ServerSocket listener,
+                   GateLimits limits,
+                   Admit admit,
+                   Load load,
+                   Answered answered = {});
     ~ConnectionGate();
     ConnectionGate(const ConnectionGate&) = delete;
     ConnectionGate& operator=(const ConnectionGate&) = delete;

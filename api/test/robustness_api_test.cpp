@@ -2,6 +2,8 @@
 #include "auth/jwt.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
 
 #include <random>
 
@@ -10,8 +12,10 @@ using nlohmann::json;
 
 BOOST_AUTO_TEST_SUITE(robustness_api)
 
-BOOST_AUTO_TEST_CASE(a_body_over_64_kib_is_413_body_too_large) {
-    const ApiFixture api;
+BOOST_AUTO_TEST_CASE(a_body_over_64_kib_is_413_body_too_large_and_counted_as_a_gate_answer) {
+    auto config = testConfig();
+    config.metrics_registry = std::make_shared<prometheus::Registry>();
+    const ApiFixture api(config);
     const std::string big = "{\"username\":\"" + std::string(70 * 1024, 'a') + "\"}";
     const auto reply = api.client().request("POST", "/api/auth/token/", big);
     BOOST_TEST(reply.status == 413);
@@ -22,6 +26,16 @@ BOOST_AUTO_TEST_CASE(a_body_over_64_kib_is_413_body_too_large) {
     const std::string fits = "{\"username\":\"" + std::string(60 * 1024, 'a') + "\"}";
     BOOST_TEST(api.client().request("POST", "/api/auth/token/", fits).code() == "invalid_field");
     BOOST_TEST(api.client().get("/healthz").status == 200);
+    // The gate answered both 413s before any route: its own counter has them, the router's
+    // does not.
+    const std::string text =
+        prometheus::TextSerializer().Serialize(config.metrics_registry->Collect());
+    BOOST_TEST(text.find(R"(robson_http_gate_answers_total{code="413"} 2)") != std::string::npos,
+               text);
+    BOOST_TEST(
+        text.find(
+            R"(robson_http_requests_total{code="4xx",method="POST",route="/api/auth/token/"} 1)") !=
+        std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_json_is_400_invalid_json_everywhere) {
