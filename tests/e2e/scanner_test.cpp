@@ -5,61 +5,20 @@
 // validated and then wait (manual) or are executed in DRY-RUN (auto_dry_run) unless a
 // guardrail — kill switch, daily cap, cooldown — blocks them. One stack serves every case
 // (they check different tenants of one scenario), so the whole file runs in seconds.
+#include "crossover_data.hpp"
 #include "http_client.hpp"
-#include "robson/domain/patterns/pattern.hpp"
-#include "robson/marketdata/kline_csv.hpp"
 #include "robson/store/scan_jobs.hpp"
 #include "stack.hpp"
 
 #include <boost/test/unit_test.hpp>
 
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <thread>
 #include <unistd.h>
 
 using robson::e2e::Stack;
-namespace patterns = robson::domain::patterns;
 
 namespace {
-
-/// The simulator re-times a CSV so that its first 200 rows are the closed past at launch.
-constexpr std::size_t kPastRows = 200;
-
-/// A data directory with BTCUSDT-15m.csv cut from the shipped candles so that its row 199 —
-/// the last candle closed at launch — is an SMA4/SMA9 crossover, and no other crossover is on
-/// the two candles before it (the scan's catch-up window). Returns the trigger's close.
-std::string writeCrossoverData(const std::filesystem::path& dir) {
-    const std::filesystem::path shipped =
-        std::filesystem::path(ROBSON_SOURCE_DIR) / "sim/data/BTCUSDT-15m.csv";
-    const auto parsed = robson::marketdata::readKlineCsvFile(shipped);
-    BOOST_REQUIRE(parsed.errors.empty());
-    const auto& candles = parsed.candles;
-    const auto crosses_at = [&](std::size_t index) {
-        return std::ranges::any_of(patterns::detectAt(candles, index), [](const auto& detection) {
-            return detection.kind == patterns::PatternKind::MaCrossover;
-        });
-    };
-    std::size_t trigger = kPastRows - 1;
-    while (trigger < candles.size() &&
-           !(crosses_at(trigger) && !crosses_at(trigger - 1) && !crosses_at(trigger - 2))) {
-        ++trigger;
-    }
-    BOOST_REQUIRE_MESSAGE(trigger < candles.size(), "the shipped candles have no crossover");
-    std::ifstream in(shipped);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    std::filesystem::create_directories(dir);
-    std::ofstream out(dir / "BTCUSDT-15m.csv");
-    const std::size_t first = trigger - (kPastRows - 1);
-    for (std::size_t i = first; i < lines.size() && i < first + 260; ++i) {
-        out << lines[i] << '\n';
-    }
-    return candles[trigger].close.toString();
-}
 
 /// Polls a one-value query until it answers `wanted`; fails the test after `timeout`.
 void waitFor(const Stack& stack,
@@ -107,7 +66,7 @@ struct Scenario {
     Scenario() {
         data_dir = std::filesystem::temp_directory_path() /
                    ("robson-scanner-" + std::to_string(::getpid()));
-        trigger_close = writeCrossoverData(data_dir);
+        trigger_close = robson::e2e::writeCrossoverData(data_dir).trigger_close;
         robson::e2e::StackOptions options;
         options.scan_workers = 2;
         options.sim_data_dir = data_dir.string();

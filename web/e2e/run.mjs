@@ -24,6 +24,10 @@ const SIM_URL = (process.env.ROBSON_E2E_SIM_URL ?? 'http://127.0.0.1:8765').repl
 const ARTIFACTS = resolve(process.env.ROBSON_E2E_ARTIFACTS ?? resolve(here, '..', 'e2e-artifacts'));
 const CHROMIUM = process.env.ROBSON_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const ONLY = (process.env.ROBSON_E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+// Set when the simulator's chart for this symbol (15m) ends on a real MA crossover
+// (web_e2e_test cuts one from the shipped candles): the patterns journey then must find it,
+// draw it and see the trade its manual configuration makes wait for confirmation.
+const PATTERN_SYMBOL = process.env.ROBSON_E2E_PATTERN_SYMBOL ?? '';
 const DOCS_IMAGES = process.env.ROBSON_E2E_DOCS_IMAGES ? resolve(process.env.ROBSON_E2E_DOCS_IMAGES) : null;
 // The screenshots docs/user-guide.md shows.
 const GUIDE_SHOTS = [
@@ -400,6 +404,7 @@ const scenarios = {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
+      const symbol = PATTERN_SYMBOL || planSymbol;
       await logIn(page);
       await openPatterns(page);
       await page.locator('.kill-switch[data-enabled]').waitFor();
@@ -413,7 +418,7 @@ const scenarios = {
       await dialog.waitFor();
       await dialog.getByLabel('Pattern', { exact: true }).locator('option', { hasText: 'MA_CROSSOVER' }).waitFor({ state: 'attached' });
       await dialog.getByLabel('Pattern', { exact: true }).selectOption('MA_CROSSOVER');
-      const base = planSymbol.replace(/USDT$/, '');
+      const base = symbol.replace(/USDT$/, '');
       await dialog.getByLabel(`${base}/USDT`, { exact: true }).check();
       await dialog.getByLabel('Capital per trade', { exact: true }).fill('100');
       // LIVE without the acknowledgement is refused before anything is sent.
@@ -432,19 +437,23 @@ const scenarios = {
       const item = page.locator(`.pattern-config[data-config-id="${createdId}"]`);
       await item.waitFor();
       const text = await item.innerText();
-      check(text.includes(planSymbol) && text.includes('Manual') && text.includes('15m'), `the new configuration is listed as: ${text}`);
+      check(text.includes(symbol) && text.includes('Manual') && text.includes('15m'), `the new configuration is listed as: ${text}`);
       await screenshot(page, '16-patterns');
 
       // A scan now, on demand, rather than waiting for the next candle close: whatever it
       // finds on the simulator's candles is in the feed (and, for a confirmed MA_CROSSOVER,
       // the configuration above has made a trade that waits for confirmation).
-      const scanned = await scanNow(planSymbol, '15m');
-      console.log(`  on-demand scan of ${planSymbol} 15m: ${scanned.state}, ${scanned.candles_scanned} candles, ${scanned.detections} detections, ${scanned.new_patterns} new patterns`);
+      const scanned = await scanNow(symbol, '15m');
+      console.log(`  on-demand scan of ${symbol} 15m: ${scanned.state}, ${scanned.candles_scanned} candles, ${scanned.detections} detections, ${scanned.new_patterns} new patterns`);
       check(scanned.state === 'done', `the scan ended ${scanned.state}: ${scanned.error ?? ''}`);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
       const firstPattern = page.locator('.pattern-feed__item').first();
-      await Promise.race([firstPattern.waitFor(), page.getByText(/No pattern found yet/).waitFor()]);
+      if (PATTERN_SYMBOL) {
+        await firstPattern.waitFor({ timeout: 20_000 });
+      } else {
+        await Promise.race([firstPattern.waitFor(), page.getByText(/No pattern found yet/).waitFor()]);
+      }
       if (await firstPattern.count()) {
         await firstPattern.click();
         const detail = page.locator('.pattern-detail');
@@ -454,9 +463,20 @@ const scenarios = {
         check(/Trigger candle \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/.test(caption), `the chart caption names no trigger candle: ${caption}`);
         await screenshot(page, '17-pattern-detail');
         console.log(`  pattern opened: ${caption.trim()}`);
+        if (PATTERN_SYMBOL) {
+          // The configuration above is manual: the crossover's trade is planned, validated
+          // and then waits here for the person.
+          const pending = page.locator('.pending-intent', { hasText: 'MA_CROSSOVER' }).first();
+          await pending.waitFor({ timeout: 30_000 });
+          const pendingText = await pending.innerText();
+          check(pendingText.includes(symbol), `the waiting trade is not on ${symbol}: ${pendingText}`);
+          check(/trigger candle \d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(pendingText), `the waiting trade names no trigger candle: ${pendingText}`);
+          await screenshot(page, '17b-pattern-trade-pending');
+        }
         const waiting = await page.locator('.pending-intent').count();
         console.log(`  trades awaiting confirmation: ${waiting}`);
       } else {
+        check(!PATTERN_SYMBOL, `the feed is empty, though ${PATTERN_SYMBOL} 15m ends on a crossover`);
         console.log('  the feed is empty (the scan found no pattern on these candles): no pattern to open');
       }
 
