@@ -61,9 +61,8 @@ CrossoverData writeCrossoverData(const std::filesystem::path& dir, bool other_ch
         for (const auto& entry : std::filesystem::directory_iterator(shippedData())) {
             const auto name = entry.path().filename();
             if (entry.path().extension() == ".csv" && name != "BTCUSDT-15m.csv") {
-                std::filesystem::copy_file(entry.path(),
-                                           dir / name,
-                                           std::filesystem::copy_options::overwrite_existing);
+                std::filesystem::copy_file(
+                    entry.path(), dir / name, std::filesystem::copy_options::overwrite_existing);
             }
         }
     }

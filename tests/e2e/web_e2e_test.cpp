@@ -35,8 +35,8 @@ BOOST_AUTO_TEST_CASE(the_trader_journeys_pass_in_a_real_browser) {
     options.scan_workers = 1;  // the patterns journey scans on demand
     // BTCUSDT's 15m chart ends on a real SMA4/SMA9 crossover: the patterns journey finds it,
     // draws it and sees the trade its manual configuration makes wait for confirmation.
-    const auto data_dir = std::filesystem::temp_directory_path() /
-                          ("robson-web-e2e-" + std::to_string(::getpid()));
+    const auto data_dir =
+        std::filesystem::temp_directory_path() / ("robson-web-e2e-" + std::to_string(::getpid()));
     (void)robson::e2e::writeCrossoverData(data_dir, true);
     options.sim_data_dir = data_dir.string();
     Stack stack(options);
