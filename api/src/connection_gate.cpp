@@ -252,8 +252,15 @@ struct ConnectionGate::Impl {
         return true;
     }
 
+    /// Connections handed back (readmit) but not yet taken into the poll set: no longer in
+    /// Poco's load, not yet in awaiting(); counted so the budget never misses them.
+    std::size_t returnedNotTaken() {
+        const std::lock_guard lock(inbox_mutex);
+        return inbox.size();
+    }
+
     void acceptSome(Clock::time_point now) {
-        std::size_t waiting = awaiting();
+        std::size_t waiting = awaiting() + returnedNotTaken();
         for (int i = 0; i < kAcceptBurst && mayAccept(); ++i) {
             const int fd =
                 ::accept4(fdOf(listener), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -609,7 +616,9 @@ struct ConnectionGate::Impl {
                     progress(connection, after);
                 }
             }
-            if ((polled[1].revents & POLLIN) != 0) {
+            // Returned connections before new ones too: they count against the budget, and
+            // the idle among them may make room for a new one.
+            if ((polled[1].revents & POLLIN) != 0 || (polled[0].revents & POLLIN) != 0) {
                 takeReturned(after);
             }
             if ((polled[0].revents & POLLIN) != 0) {

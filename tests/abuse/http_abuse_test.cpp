@@ -323,6 +323,12 @@ BOOST_AUTO_TEST_CASE(idle_kept_alive_connections_make_room_for_new_ones_at_the_b
         idle.push_back(keptAliveConnections(1).front());
     }
     BOOST_TEST(healthy());
+    // The eviction's close may still be on its way: wait (1 s at most) until one is readable.
+    std::vector<pollfd> all;
+    for (const int fd : idle) {
+        all.push_back({fd, POLLIN, 0});
+    }
+    (void)::poll(all.data(), all.size(), 1000);
     int closed = 0;
     for (const int fd : idle) {
         pollfd polled{fd, POLLIN, 0};
