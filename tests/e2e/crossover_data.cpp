@@ -26,7 +26,7 @@ const std::filesystem::path& shippedData() {
 
 }  // namespace
 
-CrossoverData writeCrossoverData(const std::filesystem::path& dir, bool other_charts) {
+std::string writeCrossoverData(const std::filesystem::path& dir, bool other_charts) {
     const auto shipped = shippedData() / "BTCUSDT-15m.csv";
     const auto parsed = robson::marketdata::readKlineCsvFile(shipped);
     if (!parsed.errors.empty()) {
@@ -66,7 +66,7 @@ CrossoverData writeCrossoverData(const std::filesystem::path& dir, bool other_ch
             }
         }
     }
-    return CrossoverData{candles[trigger].close.toString()};
+    return candles[trigger].close.toString();
 }
 
 }  // namespace robson::e2e

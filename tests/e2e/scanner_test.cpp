@@ -66,7 +66,7 @@ struct Scenario {
     Scenario() {
         data_dir = std::filesystem::temp_directory_path() /
                    ("robson-scanner-" + std::to_string(::getpid()));
-        trigger_close = robson::e2e::writeCrossoverData(data_dir).trigger_close;
+        trigger_close = robson::e2e::writeCrossoverData(data_dir);
         robson::e2e::StackOptions options;
         options.scan_workers = 2;
         options.sim_data_dir = data_dir.string();
